@@ -1,0 +1,7 @@
+"""``python -m titfortat``."""
+
+import sys
+
+from titfortat.cli import main
+
+sys.exit(main())

@@ -1,0 +1,134 @@
+"""Dates as sources give them: a day, a month, a year or an interval, never more precise.
+
+The text form follows ISO 8601 and its EDTF profile for intervals (``2024-10-03/2024-10-05``,
+``../2024-10-05`` for "up to, since an unknown time").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_YEAR = re.compile(r"(?P<y>\d{4})")
+_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})")
+_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+@dataclass(frozen=True)
+class Point:
+    """A day, month or year: the span of days it may stand for."""
+
+    text: str
+    precision: str
+    first: dt.date
+    last: dt.date
+
+    def human(self) -> str:
+        """The point in words: 30 September 2024, September 2024, 2024."""
+        if self.precision == "day":
+            return f"{self.first.day} {MONTHS[self.first.month - 1]} {self.first.year}"
+        if self.precision == "month":
+            return f"{MONTHS[self.first.month - 1]} {self.first.year}"
+        return str(self.first.year)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A parsed date field. ``start`` is None for an open start ("..")."""
+
+    text: str
+    precision: str
+    start: Point | None
+    end: Point
+
+    @property
+    def earliest(self) -> dt.date | None:
+        """First day the date may stand for (None if open)."""
+        return self.start.first if self.start else None
+
+    @property
+    def latest(self) -> dt.date:
+        """Last day the date may stand for."""
+        return self.end.last
+
+    def sort_key(self) -> tuple[dt.date, dt.date, str]:
+        """Order by the earliest possible day, then the latest: open starts go by their end."""
+        first = self.start.first if self.start else self.end.last
+        return (first, self.end.last, self.text)
+
+    def human(self) -> str:
+        """The date in words, with an interval shown as a range, never as one day."""
+        if self.start is None:
+            return f"up to {self.end.human()}"
+        if self.precision != "interval":
+            return self.end.human()
+        start, end = self.start, self.end
+        if start.precision == end.precision == "day":
+            if (start.first.year, start.first.month) == (end.first.year, end.first.month):
+                return f"{start.first.day}\u2013{end.human()}"
+            if start.first.year == end.first.year:
+                return (
+                    f"{start.first.day} {MONTHS[start.first.month - 1]}"
+                    f" \u2013 {end.human()}"
+                )
+        if start.precision == end.precision == "month" and start.first.year == end.first.year:
+            return f"{MONTHS[start.first.month - 1]} \u2013 {end.human()}"
+        return f"{start.human()} \u2013 {end.human()}"
+
+
+def parse_point(text: str) -> Point | None:
+    """Parse YYYY, YYYY-MM or YYYY-MM-DD; None if it is not one of those or not a real date."""
+    try:
+        if match := _DAY.fullmatch(text):
+            day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            return Point(text, "day", day, day)
+        if match := _MONTH.fullmatch(text):
+            year, month = int(match["y"]), int(match["m"])
+            last = calendar.monthrange(year, month)[1]
+            return Point(text, "month", dt.date(year, month, 1), dt.date(year, month, last))
+        if match := _YEAR.fullmatch(text):
+            year = int(match["y"])
+            return Point(text, "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+    except ValueError:
+        return None
+    return None
+
+
+def parse_date(text: str, precision: str) -> DateValue | str:
+    """Parse a date field against its declared precision; a string explains what is wrong."""
+    if "/" in text:
+        if precision != "interval":
+            return f"{text!r} is an interval: set precision: interval"
+        start_text, _, end_text = text.partition("/")
+        end = parse_point(end_text)
+        if end is None:
+            return f"the end of {text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+        if start_text == "..":
+            return DateValue(text, precision, None, end)
+        start = parse_point(start_text)
+        if start is None:
+            return (
+                f"the start of {text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or '..'"
+            )
+        if start.first > end.last or start.last > end.last:
+            return f"{text!r} ends before it starts"
+        return DateValue(text, precision, start, end)
+    point = parse_point(text)
+    if point is None:
+        return (
+            f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY "
+            "or an interval START/END"
+        )
+    if precision == "interval":
+        return f"{text!r} is a single {point.precision}: write START/END or set precision: " \
+            f"{point.precision}"
+    if precision != point.precision:
+        return f"{text!r} has the precision of a {point.precision}, not a {precision}: " \
+            f"set precision: {point.precision}"
+    return DateValue(text, precision, point, point)

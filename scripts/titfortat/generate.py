@@ -1,0 +1,89 @@
+"""Generation, end to end: load → check → plan → render → write.
+
+Only :func:`generate` touches the disk (reading the data, writing the generated folder); the
+steps between are pure, so the same data always gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from titfortat.check import Dataset, check
+from titfortat.loading import read_inputs
+from titfortat.pages import SiteInfo, plan_pages
+from titfortat.problems import DataError
+from titfortat.render import make_environment, render_page
+from titfortat.snippets import render_snippets
+from titfortat.urls import source_path
+from titfortat.writing import SyncReport, sync_folder
+
+DEFAULT_SITE = SiteInfo(
+    site_url="https://titfortat-explainer.github.io/tit-for-tat/",
+    site_name="Tit-for-Tat",
+)
+
+
+def blob_url(repo_url: str | None, edit_uri: str | None) -> str | None:
+    """``<repo_url>/blob/<branch>/``, the branch taken from ``edit_uri`` (edit/<branch>/docs/)."""
+    if not repo_url or not edit_uri:
+        return None
+    parts = edit_uri.strip("/").split("/")
+    branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else "main"
+    return f"{repo_url.rstrip('/')}/blob/{branch}/"
+
+
+def site_from_mkdocs(config_file: Path) -> SiteInfo:
+    """The site's address, name and repository as mkdocs.yml sets them (``!ENV`` included).
+
+    The plain command and the MkDocs hook then write the same pages.
+    """
+    from mkdocs.utils.yaml import yaml_load  # noqa: PLC0415 - only this command needs MkDocs
+
+    with config_file.open(encoding="utf-8") as stream:
+        config = yaml_load(stream) or {}
+    return SiteInfo(
+        site_url=str(config.get("site_url") or DEFAULT_SITE.site_url),
+        site_name=str(config.get("site_name") or DEFAULT_SITE.site_name),
+        repo_blob_url=blob_url(config.get("repo_url"), config.get("edit_uri")),
+    )
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The outcome of a generation run."""
+
+    dataset: Dataset
+    files: Mapping[str, bytes]
+    report: SyncReport | None
+
+
+def build_files(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
+    """Every generated file, by path inside the generated folder (pure)."""
+    environment = make_environment()
+    shared = {"site": site, "dataset_info": dataset.info}
+    files: dict[str, bytes] = {}
+    for page in plan_pages(dataset, site):
+        files[source_path(page.url)] = render_page(environment, page, shared).encode("utf-8")
+    files.update(render_snippets(environment, dataset))
+    return files
+
+
+def load_dataset(data_dir: Path) -> Dataset:
+    """Read and check the data; raise DataError with every problem if it does not pass."""
+    result = check(read_inputs(data_dir))
+    if result.dataset is None:
+        raise DataError(result.problems)
+    return result.dataset
+
+
+def generate(data_dir: Path, out_dir: Path, site: SiteInfo = DEFAULT_SITE) -> Generated:
+    """Check the data, then make ``out_dir`` hold exactly the pages it yields.
+
+    Nothing is written unless the whole dataset passes and every page renders.
+    """
+    dataset = load_dataset(data_dir)
+    files = build_files(dataset, site)
+    report = sync_folder(out_dir, files)
+    return Generated(dataset=dataset, files=files, report=report)

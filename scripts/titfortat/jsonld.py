@@ -1,0 +1,113 @@
+"""schema.org descriptions of pages, as JSON-LD mappings.
+
+The site reports claims and rates none, so a claim is a schema.org ``Claim`` with its author
+and where it appeared, never a ``ClaimReview`` with a rating.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urljoin
+
+from titfortat.check import Dataset
+from titfortat.model import Actor, Source
+from titfortat.views import ClaimView, DateView, Views
+
+CONTEXT = "https://schema.org"
+
+
+def absolute(site_url: str, url: str) -> str:
+    """A site-relative URL made absolute for metadata."""
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", url)
+
+
+def _date(view: DateView | None) -> str | None:
+    """An ISO date for schema.org, only when the date is a single day, month or year."""
+    if view is None or view.precision == "interval":
+        return None
+    return view.end_iso
+
+
+def agent(actor: Actor, site_url: str, url: str) -> dict[str, Any]:
+    """A person or an organisation (schema.org has no type for an unnamed collective)."""
+    kind = "Person" if actor.type == "person" else "Organization"
+    node: dict[str, Any] = {"@type": kind, "name": actor.name, "url": absolute(site_url, url)}
+    if actor.other_names:
+        node["alternateName"] = list(actor.other_names)
+    return node
+
+
+def creative_work(source: Source, views: Views, site_url: str) -> dict[str, Any]:
+    """A source as the work a claim appears in."""
+    kind = "NewsArticle" if source.kind in {"article", "news-report"} else "CreativeWork"
+    node: dict[str, Any] = {"@type": kind, "name": source.title, "headline": source.title}
+    node["url"] = source.url or absolute(site_url, f"sources/{source.id}/")
+    if source.author:
+        node["author"] = {"@type": "Person", "name": source.author}
+    if source.publisher:
+        node["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.published is not None:
+        published = views.date(source.published)
+        if published.precision == "interval" and published.start_iso:
+            node["temporalCoverage"] = published.text
+        else:
+            node["datePublished"] = published.end_iso
+    node["inLanguage"] = source.language
+    return node
+
+
+def claim(view: ClaimView, views: Views, site_url: str) -> dict[str, Any]:
+    """A claim page's ``Claim``: its sentence, its author and its appearance in sources."""
+    dataset = views.dataset
+    author_id = view.speaker_id or view.accuser_id
+    author = agent(dataset.actors[author_id], site_url, f"actors/{author_id}/")
+    appearances = [
+        creative_work(dataset.sources[source_id], views, site_url)
+        for source_id in dict.fromkeys(q.source_id for q in view.evidence)
+    ]
+    node: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "Claim",
+        "@id": absolute(site_url, view.url),
+        "url": absolute(site_url, view.url),
+        "name": view.text,
+        "text": view.evidence[0].text,
+        "author": author,
+        "appearance": appearances,
+        "firstAppearance": appearances[0],
+        "about": [
+            agent(dataset.actors[view.accused_id], site_url, f"actors/{view.accused_id}/")
+        ],
+    }
+    if view.speaker_id:
+        node["creator"] = agent(
+            dataset.actors[view.accuser_id], site_url, f"actors/{view.accuser_id}/"
+        )
+    if created := _date(view.asserted):
+        node["dateCreated"] = created
+    else:
+        node["temporalCoverage"] = view.asserted.text
+    return node
+
+
+def actor(record: Actor, site_url: str, url: str) -> dict[str, Any]:
+    """An actor page's ``Person`` or ``Organization``."""
+    node = agent(record, site_url, url)
+    node["@context"] = CONTEXT
+    node["@id"] = absolute(site_url, url)
+    node["description"] = record.description
+    return node
+
+
+def website(dataset: Dataset, site_url: str, site_name: str) -> dict[str, Any]:
+    """The home page's ``WebSite``."""
+    return {
+        "@context": CONTEXT,
+        "@type": "WebSite",
+        "@id": absolute(site_url, ""),
+        "url": absolute(site_url, ""),
+        "name": site_name,
+        "description": dataset.info.description,
+        "inLanguage": "en",
+        "license": f"https://spdx.org/licenses/{dataset.info.licence}.html",
+    }

@@ -1,0 +1,42 @@
+"""The disk side of checking: read every data file and stored text under a folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from titfortat.check import Inputs
+
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def display_path(path: Path) -> str:
+    """A path as an editor would type it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _visible_files(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        found.extend(Path(folder, name) for name in names if not name.startswith("."))
+    return sorted(found)
+
+
+def read_inputs(data_dir: Path) -> Inputs:
+    """Every YAML file (the records) and every .txt file (stored source texts) under data_dir.
+
+    Hidden files and folders, and those starting with '_', are skipped, so an editor's
+    backups and scratch folders do not count.
+    """
+    files: dict[str, bytes] = {}
+    texts: dict[str, bytes] = {}
+    for path in _visible_files(data_dir):
+        if path.suffix in DATA_SUFFIXES:
+            files[display_path(path)] = path.read_bytes()
+        elif path.suffix == ".txt":
+            texts[path.relative_to(data_dir).as_posix()] = path.read_bytes()
+    return Inputs(files=files, texts=texts, data_dir=display_path(data_dir))

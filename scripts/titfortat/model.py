@@ -1,0 +1,405 @@
+"""The records of the dataset: what each field means and which values it may take.
+
+These models check one record at a time (types, required and unknown fields, vocabularies,
+date formats); what needs the whole dataset (references, quotes against the source text)
+is checked in :mod:`titfortat.check`. The JSON Schema that editors use is generated from
+these classes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from titfortat import vocab
+from titfortat.dates import parse_date
+from titfortat.quotes import MIN_QUOTE_WORDS, normalise
+
+SCHEMA_VERSION = "1.0"
+"""Bumped when a data file written for an older version would no longer pass the checker."""
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_RESERVED_IDS = frozenset({"index"})
+
+
+def _slug(value: str) -> str:
+    if value in _RESERVED_IDS:
+        raise PydanticCustomError(
+            "slug", "{value!r} is reserved for listing pages: choose another id", {"value": value}
+        )
+    if not _SLUG.fullmatch(value) or len(value) > 80:
+        raise PydanticCustomError(
+            "slug",
+            "{value!r} is not a valid id: use lower-case letters, digits and single hyphens "
+            "(like 'is-kp'), at most 80 characters",
+            {"value": value},
+        )
+    return value
+
+
+def _text(max_length: int) -> Any:
+    def check(value: str) -> str:
+        if not value.strip():
+            raise PydanticCustomError("empty_text", "must not be empty")
+        if match := _CONTROL.search(value):
+            raise PydanticCustomError(
+                "control_character",
+                "contains the invisible control character U+{code:04X}: delete it",
+                {"code": ord(match.group())},
+            )
+        if len(value) > max_length:
+            raise PydanticCustomError(
+                "text_too_long",
+                "is {length} characters long; the limit is {limit}",
+                {"length": len(value), "limit": max_length},
+            )
+        return value
+
+    return Annotated[
+        str,
+        AfterValidator(check),
+        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": max_length}),
+    ]
+
+
+def _vocabulary(terms: dict[str, vocab.Term], name: str) -> Any:
+    allowed = list(terms)
+
+    def check(value: str) -> str:
+        if value not in terms:
+            raise PydanticCustomError(
+                "vocabulary",
+                "{value!r} is not a known {name}; use one of: {allowed}",
+                {"value": value, "name": name, "allowed": ", ".join(allowed)},
+            )
+        return value
+
+    return Annotated[
+        str,
+        AfterValidator(check),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "enum": allowed,
+                "description": f"A {name}: "
+                + "; ".join(f"{t.value} = {t.label}" for t in terms.values()),
+            }
+        ),
+    ]
+
+
+Slug = Annotated[
+    str,
+    AfterValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$", "maxLength": 80}),
+]
+Name = _text(200)
+ShortText = _text(500)
+LongText = _text(4000)
+QuoteText = _text(1500)
+AllegationType = _vocabulary(vocab.ALLEGATIONS, "allegation type")  # type: ignore[arg-type]
+ClaimKind = _vocabulary(vocab.CLAIM_KINDS, "claim kind")  # type: ignore[arg-type]
+StatusValue = _vocabulary(vocab.STATUSES, "status")  # type: ignore[arg-type]
+ActorType = _vocabulary(vocab.ACTOR_TYPES, "actor type")
+MembershipRole = _vocabulary(vocab.MEMBERSHIP_ROLES, "membership role")
+PlaceKind = _vocabulary(vocab.PLACE_KINDS, "place kind")
+SourceKind = _vocabulary(vocab.SOURCE_KINDS, "source kind")
+EventKind = _vocabulary(vocab.EVENT_KINDS, "event kind")
+Precision = _vocabulary(vocab.DATE_PRECISIONS, "date precision")
+Basis = _vocabulary(vocab.DATE_BASES, "date basis")
+CameoCode = _vocabulary(vocab.CAMEO_CODES, "CAMEO code")
+
+
+def _url(value: str) -> str:
+    if not re.fullmatch(r"https?://[^\s<>\"'`]+", value):
+        raise PydanticCustomError(
+            "url", "{value!r} is not a web address: write it in full, starting https://",
+            {"value": value},
+        )
+    return value
+
+
+Url = Annotated[
+    str,
+    AfterValidator(_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+
+
+def _text_path(value: str) -> str:
+    if not re.fullmatch(r"(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.txt", value):
+        raise PydanticCustomError(
+            "text_path",
+            "{value!r} is not a path to a stored text: write it relative to data/, "
+            "like texts/my-source.txt",
+            {"value": value},
+        )
+    return value
+
+
+TextPath = Annotated[
+    str,
+    AfterValidator(_text_path),
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9_/.-]+\.txt$"}),
+]
+
+
+class Record(BaseModel):
+    """Every record refuses unknown fields and type coercions: a typo must not pass."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class When(Record):
+    """A date with its precision and the basis on which it is known."""
+
+    date: Annotated[
+        str,
+        Field(
+            description="YYYY-MM-DD, YYYY-MM, YYYY, or an interval START/END ('..' for an "
+            "open start)",
+            examples=["2024-09-30", "2024-09", "2021", "2024-10-03/2024-10-05"],
+        ),
+    ]
+    precision: Precision
+    basis: Basis
+    approximate: bool = Field(
+        default=False, description="true when the date is only about right ('about 2021')"
+    )
+    source: Slug | None = Field(
+        default=None,
+        description="For 'stated' and 'relative': the source whose words give the date",
+    )
+    wording: Name | None = Field(
+        default=None,
+        description="The source's own words for the date ('last week', 'in 2021'); checked "
+        "against the source's text",
+    )
+    reference: Slug | None = Field(
+        default=None, description="For 'outside-reference': the source the date comes from"
+    )
+    note: LongText | None = Field(
+        default=None, description="How the date was worked out; required for 'inferred'"
+    )
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Self:
+        parsed = parse_date(self.date, self.precision)
+        if isinstance(parsed, str):
+            raise PydanticCustomError("date", parsed)
+        needs = {
+            "stated": ("source", "wording"),
+            "relative": ("source", "wording"),
+            "outside-reference": ("reference",),
+            "inferred": ("note",),
+        }[self.basis]
+        missing = [name for name in needs if getattr(self, name) is None]
+        if missing:
+            raise PydanticCustomError(
+                "date_basis",
+                "a date with basis '{basis}' needs {missing}",
+                {"basis": self.basis, "missing": " and ".join(missing)},
+            )
+        return self
+
+
+class Evidence(Record):
+    """A verbatim quote from a stored source text, with the paragraph it is in."""
+
+    source: Slug
+    paragraph: int = Field(ge=1, description="1-based paragraph number in the stored text")
+    quote: Annotated[
+        QuoteText,
+        Field(description="Copied exactly; '…' or '...' marks an elision"),
+    ]
+
+    @model_validator(mode="after")
+    def _long_enough(self) -> Self:
+        if len(normalise(self.quote).replace("\u2026", " ").split()) < MIN_QUOTE_WORDS:
+            raise PydanticCustomError(
+                "quote_too_short",
+                "a quote needs at least {words} words to be evidence",
+                {"words": MIN_QUOTE_WORDS},
+            )
+        return self
+
+
+class DatasetInfo(Record):
+    """The dataset as a whole: what to cite."""
+
+    title: Name
+    description: LongText
+    version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version")]
+    released: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    creators: list[Name] = Field(min_length=1)
+    licence: Annotated[str, Field(description="SPDX id of the data licence")] = "CC-BY-4.0"
+    code_licence: Annotated[str, Field(description="SPDX id of the code licence")] = "MIT"
+
+
+class Source(Record):
+    """A document claims are taken from, or an outside reference that pins a date."""
+
+    id: Slug
+    title: Name
+    kind: SourceKind
+    author: Name | None = None
+    publisher: Name | None = None
+    url: Url | None = None
+    published: When | None = Field(
+        default=None, description="When it was published; a general record may have no date"
+    )
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="ISO 639 code")] = "en"
+    text: TextPath | None = Field(
+        default=None,
+        description="Stored text (relative to data/), one paragraph per block; quotes are "
+        "checked against it. The site never publishes it whole.",
+    )
+    note: LongText | None = None
+
+
+class Membership(Record):
+    """A person's or unit's place in an organisation (Popolo's membership)."""
+
+    organization: Slug
+    role: MembershipRole
+    note: ShortText | None = None
+
+
+class Actor(Record):
+    """Anyone who accuses, is accused, speaks or takes part in an event."""
+
+    id: Slug
+    name: Name
+    short_name: Name | None = Field(
+        default=None, description="Used in tables and the graph; defaults to the name"
+    )
+    type: ActorType
+    description: LongText
+    other_names: list[Name] = Field(
+        default_factory=list, description="Spellings and names in use (IS-KP, ISKP...)"
+    )
+    country: Slug | None = Field(default=None, description="A place of kind 'country'")
+    memberships: list[Membership] = Field(default_factory=list)
+
+
+class Coordinates(Record):
+    """WGS 84 latitude and longitude in decimal degrees."""
+
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+
+
+class Place(Record):
+    """A named place, inside its parent (Mastung is in Balochistan, in Pakistan)."""
+
+    id: Slug
+    name: Name
+    kind: PlaceKind
+    parent: Slug | None = None
+    other_names: list[Name] = Field(default_factory=list)
+    coordinates: Coordinates | None = None
+
+
+class Event(Record):
+    """Something that happened, with the evidence that the source mentions it."""
+
+    id: Slug
+    title: Name
+    kind: EventKind
+    date: When | None = None
+    places: list[Slug] = Field(default_factory=list)
+    actors: list[Slug] = Field(default_factory=list)
+    cameo: CameoCode | None = None
+    source: Slug | None = Field(
+        default=None, description="For a publication: the source that was published"
+    )
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: LongText | None = Field(
+        default=None, description="What an outside reference adds; shown as such"
+    )
+
+
+class Status(Record):
+    """Whether the accused has answered, as of a source."""
+
+    state: StatusValue
+    as_of: Slug = Field(description="The source whose date the status holds at")
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: ShortText | None = None
+
+
+class Claim(Record):
+    """One accuser saying that one accused did something, in the source's own words."""
+
+    id: Slug
+    kind: ClaimKind
+    accuser: Slug
+    speaker: Slug | None = Field(default=None, description="The person who said it, if named")
+    accused: Slug
+    allegation: AllegationType
+    group: Slug | None = Field(default=None, description="The armed group the claim is about")
+    places: list[Slug] = Field(default_factory=list)
+    asserted: When = Field(description="When the accuser made the claim")
+    status: Status
+    answers: Slug | None = Field(default=None, description="The claim this one answers")
+    cameo: CameoCode
+    events: list[Slug] = Field(default_factory=list, description="Related events")
+    evidence: list[Evidence] = Field(min_length=1)
+    note: LongText | None = None
+
+
+COLLECTIONS: dict[str, type[Record]] = {
+    "sources": Source,
+    "actors": Actor,
+    "places": Place,
+    "events": Event,
+    "claims": Claim,
+}
+"""The lists a data file may hold, by key."""
+
+
+class DataFile(Record):
+    """One YAML file under data/: any of the collections, and the dataset's description."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        title="Tit-for-Tat data file",
+        json_schema_extra={
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "x-schema-version": SCHEMA_VERSION,
+        },
+    )
+
+    dataset: DatasetInfo | None = None
+    sources: list[Source] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+Kind = Literal["sources", "actors", "places", "events", "claims"]
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a data file, as published for editors and downloads."""
+    return DataFile.model_json_schema(mode="validation")
+
+
+def schema_text() -> str:
+    """The JSON Schema as the text of data/dataset.schema.json (stable, sorted keys)."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -1,0 +1,897 @@
+"""Plan the site: from a checked dataset to the list of pages, each with what it shows.
+
+Nothing here touches the disk or renders markup. Listings that grow with the data (the
+timeline, the claims table, the indexes) are split once they pass ``PAGE_LIMIT`` rows, so no
+page grows without bound; record pages cap each list at ``SECTION_LIMIT`` and link to the
+full listing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from titfortat import jsonld, vocab
+from titfortat.check import Dataset
+from titfortat.graph import build_graph
+from titfortat.render import Page
+from titfortat.urls import record_url
+from titfortat.views import (
+    SHELTER_ALLEGATIONS,
+    ClaimView,
+    DateView,
+    EventView,
+    QuoteView,
+    Seg,
+    Views,
+)
+
+PAGE_LIMIT = 200
+"""Rows on one listing page. A claims table of 200 rows is about 120 KB of HTML."""
+
+SECTION_LIMIT = 25
+"""Items in one list on a record page before it links to the full listing instead."""
+
+GRID_LIMIT = 12
+"""The who-accuses-whom grid is drawn while accusers and accused are each at most this many."""
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What the pages need to know about where the site lives."""
+
+    site_url: str
+    site_name: str
+    repo_blob_url: str | None = None
+    """Where data files can be read online (``.../blob/main/``), for "view the data" links."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a split listing, for the pager."""
+
+    number: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading in a listing, with its rows or, when split off, a link to its own pages."""
+
+    key: str
+    label: str
+    anchor: str
+    rows: tuple[Any, ...]
+    total: int
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated (or undated) thing on the timeline."""
+
+    anchor: str
+    kind: str
+    kind_label: str
+    date: DateView | None
+    headline: tuple[Seg, ...]
+    actors: tuple[Seg, ...]
+    quote: QuoteView | None
+    more_quotes: int
+    url: str
+    status: ClaimView | None
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    """An actor in a listing."""
+
+    seg: Seg
+    type_label: str
+    other_names: tuple[str, ...]
+    accuses: int
+    accused: int
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """A place in a listing."""
+
+    seg: Seg
+    kind_label: str
+    within: tuple[Seg, ...]
+    claims: int
+    events: int
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """A source in a listing."""
+
+    seg: Seg
+    kind_label: str
+    publisher: str | None
+    date: DateView | None
+    claims: int
+    quoted: bool
+
+
+_T = TypeVar("_T")
+
+
+def chunks(items: Sequence[_T], size: int) -> list[Sequence[_T]]:
+    """Split a list into pages of at most ``size`` (one empty page for an empty list)."""
+    return [items[i : i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def part_url(base: str, number: int) -> str:
+    """Page ``number`` of a listing at ``base`` (page 1 is the base itself)."""
+    return base if number == 1 else f"{base}{number}/"
+
+
+class Planner:
+    """Works out every page of the site."""
+
+    def __init__(self, dataset: Dataset, site: SiteInfo) -> None:
+        self.dataset = dataset
+        self.site = site
+        self.views = Views.build(dataset)
+        self.large = len(dataset.claims) > PAGE_LIMIT
+        self.pages: list[Page] = []
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def add(self, page: Page) -> None:
+        self.pages.append(page)
+
+    def claims_of(self, ids: Iterable[str]) -> list[ClaimView]:
+        return [self.views.claims[i] for i in ids]
+
+    def capped(self, ids: Sequence[str]) -> list[str]:
+        return list(ids[:SECTION_LIMIT])
+
+    def paged_listing(
+        self,
+        base: str,
+        template: str,
+        title: str,
+        description: str,
+        rows: Sequence[Any],
+        context: dict[str, Any],
+    ) -> None:
+        """A listing split over pages ``base``, ``base/2/``...; each page knows the others."""
+        parts = chunks(rows, PAGE_LIMIT)
+        pager = tuple(Part(n, part_url(base, n)) for n in range(1, len(parts) + 1))
+        for number, part in enumerate(parts, start=1):
+            suffix = f" (page {number} of {len(parts)})" if len(parts) > 1 else ""
+            self.add(
+                Page(
+                    url=part_url(base, number),
+                    template=template,
+                    title=title + suffix,
+                    description=description,
+                    context={**context, "rows": tuple(part), "pager": pager, "part": number},
+                )
+            )
+
+    def grouped_index(
+        self,
+        url: str,
+        title: str,
+        description: str,
+        groups: list[tuple[str, str, list[Any]]],
+        group_base: str,
+        row_kind: str,
+        intro: str,
+    ) -> None:
+        """An index page listing groups; large groups move to pages of their own."""
+        total = sum(len(rows) for _, _, rows in groups)
+        split = total > PAGE_LIMIT
+        shown: list[Group] = []
+        for key, label, rows in groups:
+            if split:
+                href = f"{group_base}{key}/"
+                shown.append(Group(key, label, f"group-{key}", (), len(rows), href))
+                self.paged_listing(
+                    href,
+                    "listing_part.md.j2",
+                    f"{title}: {label}",
+                    f"{label}: {len(rows):,} of the {total:,} entries of {title.lower()}.",
+                    rows,
+                    {"row_kind": row_kind, "index_url": url, "index_title": title,
+                     "group_label": label},
+                )
+            else:
+                shown.append(Group(key, label, f"group-{key}", tuple(rows), len(rows)))
+        self.add(
+            Page(
+                url=url,
+                template="listing.md.j2",
+                title=title,
+                description=description,
+                context={"groups": tuple(shown), "row_kind": row_kind, "split": split,
+                         "intro": intro, "total": total},
+            )
+        )
+
+    # -- the site -----------------------------------------------------------------------------
+
+    def plan(self) -> list[Page]:
+        self.home()
+        self.timeline()
+        self.matrix()
+        self.claims()
+        self.actors()
+        self.places()
+        self.events()
+        self.sources()
+        self.health()
+        return sorted(self.pages, key=lambda page: page.url)
+
+    def home(self) -> None:
+        views = self.views
+        pairs = [
+            (views.claims[answered], self.claims_of(answers))
+            for answered, answers in views.pairs
+        ]
+        claims = list(views.claims.values())
+        unanswered = sum(1 for c in claims if not c.answered)
+        as_of_dates = [
+            views.date(self.dataset.sources[c.status_as_of_id].published)  # type: ignore[arg-type]
+            for c in claims
+            if self.dataset.sources[c.status_as_of_id].published is not None
+        ]
+        latest = max(as_of_dates, key=lambda d: d.value.sort_key(), default=None)
+        latest_as_of = latest.display if latest else None
+        figures = {
+            "claims": len(claims),
+            "accusers": len(views.claims_by_accuser),
+            "accused": len(views.claims_by_accused),
+            "sources": sum(1 for s in self.dataset.sources.values() if s.text is not None),
+            "quotes": self.dataset.stats.quotes_verified,
+            "unanswered": unanswered,
+            "answered": len(claims) - unanswered,
+            "pairs": len(pairs),
+            "as_of": latest_as_of,
+        }
+        graph = build_graph(views)
+        edges_by_pair = {(e.accuser, e.accused): e for e in graph.edges}
+        lead = pairs[0] if pairs else None
+        description = (
+            f"{lead[0].text} {lead[1][0].text}" if lead else self.dataset.info.description
+        )
+        self.add(
+            Page(
+                url="",
+                template="home.md.j2",
+                title=self.dataset.info.title,
+                description=description,
+                context={
+                    "info": self.dataset.info,
+                    "pairs": pairs,
+                    "figures": figures,
+                    "graph": graph,
+                    "edges_by_pair": edges_by_pair,
+                },
+                jsonld=jsonld.website(self.dataset, self.site.site_url, self.site.site_name),
+            )
+        )
+
+    def timeline(self) -> None:
+        entries = self.timeline_entries()
+        dated = [e for e in entries if e.date is not None]
+        undated = [e for e in entries if e.date is None]
+        description = (
+            f"{len(dated):,} dated claims and events in order, each with its date's precision "
+            "and where the date comes from."
+        )
+        if len(entries) <= PAGE_LIMIT:
+            self.add(
+                Page(
+                    url="timeline/",
+                    template="timeline.md.j2",
+                    title="Timeline",
+                    description=description,
+                    context={"months": _by_month(dated), "undated": tuple(undated),
+                             "years": (), "pager": (), "year": None},
+                )
+            )
+            return
+        by_year: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for entry in dated:
+            assert entry.date is not None
+            by_year[str(entry.date.value.sort_key()[0].year)].append(entry)
+        years = []
+        for year, year_entries in by_year.items():
+            parts = chunks(year_entries, PAGE_LIMIT)
+            base = f"timeline/{year}/"
+            years.append((year, len(year_entries), base))
+            pager = tuple(Part(n, part_url(base, n)) for n in range(1, len(parts) + 1))
+            for number, part in enumerate(parts, start=1):
+                suffix = f" (page {number} of {len(parts)})" if len(parts) > 1 else ""
+                self.add(
+                    Page(
+                        url=part_url(base, number),
+                        template="timeline.md.j2",
+                        title=f"Timeline: {year}{suffix}",
+                        description=f"{len(year_entries):,} claims and events dated {year}.",
+                        context={"months": _by_month(part), "undated": (), "years": (),
+                                 "pager": pager, "year": year, "part": number},
+                    )
+                )
+        if undated:
+            self.paged_listing(
+                "timeline/undated/", "timeline_undated.md.j2", "Timeline: undated",
+                "Events the sources give no date for.", undated, {},
+            )
+        self.add(
+            Page(
+                url="timeline/",
+                template="timeline.md.j2",
+                title="Timeline",
+                description=description,
+                context={"months": (), "undated": (), "years": tuple(years), "pager": (),
+                         "year": None, "undated_count": len(undated)},
+            )
+        )
+
+    def timeline_entries(self) -> list[TimelineEntry]:
+        views = self.views
+        entries: list[TimelineEntry] = []
+        for claim in views.claims.values():
+            actors = [claim.accuser, claim.accused]
+            if claim.speaker:
+                actors.insert(1, claim.speaker)
+            entries.append(
+                TimelineEntry(
+                    anchor=f"claim-{claim.id}",
+                    kind="claim",
+                    kind_label=claim.kind_label,
+                    date=claim.asserted,
+                    headline=(Seg(claim.text, claim.url),),
+                    actors=tuple(actors),
+                    quote=claim.evidence[0],
+                    more_quotes=len(claim.evidence) - 1,
+                    url=claim.url,
+                    status=claim,
+                )
+            )
+        for event in views.events.values():
+            entries.append(
+                TimelineEntry(
+                    anchor=f"event-{event.id}",
+                    kind="event",
+                    kind_label=event.kind_label,
+                    date=event.date,
+                    headline=(Seg(event.title, event.url),),
+                    actors=event.actors,
+                    quote=event.evidence[0] if event.evidence else None,
+                    more_quotes=max(0, len(event.evidence) - 1),
+                    url=event.url,
+                    status=None,
+                )
+            )
+        kind_order = {"event": 0, "claim": 1}
+
+        def key(entry: TimelineEntry) -> tuple[Any, ...]:
+            if entry.date is None:
+                return (1, (), kind_order[entry.kind], entry.anchor)
+            return (0, entry.date.value.sort_key(), kind_order[entry.kind], entry.anchor)
+
+        return sorted(entries, key=key)
+
+    def matrix(self) -> None:
+        views = self.views
+        accusers = [a for a in views.involved_actors() if a in views.claims_by_accuser]
+        accused = [a for a in views.involved_actors() if a in views.claims_by_accused]
+        cells: dict[tuple[str, str], list[ClaimView]] = defaultdict(list)
+        for claim in views.claims.values():
+            cells[(claim.accuser_id, claim.accused_id)].append(claim)
+        grid = len(accusers) <= GRID_LIMIT and len(accused) <= GRID_LIMIT
+        pairs = [
+            {
+                "accuser": views.actor_seg(a, short=True),
+                "accused": views.actor_seg(b, short=True),
+                "anchor": f"pair-{a}--{b}",
+                "claims": tuple(claims[:SECTION_LIMIT]),
+                "total": len(claims),
+                "reciprocal": (b, a) in cells,
+                "accuser_id": a,
+            }
+            for (a, b), claims in cells.items()
+        ]
+        reciprocal = [p for p in pairs if p["reciprocal"]]
+        description = (
+            f"Who accuses whom: {len(accusers)} accusers and {len(accused)} accused; "
+            f"{len(reciprocal)} pairs accuse each other."
+        )
+        if len(pairs) > PAGE_LIMIT:
+            by_accuser: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for pair in pairs:
+                by_accuser[pair["accuser_id"]].append(pair)
+            for accuser_id, accuser_pairs in by_accuser.items():
+                name = views.actor(accuser_id).name
+                self.paged_listing(
+                    f"matrix-by-accuser/{accuser_id}/", "matrix_part.md.j2",
+                    f"Who {name} accuses",
+                    f"The actors {name} accuses, and of what.",
+                    accuser_pairs, {"accuser": views.actor_seg(accuser_id)},
+                )
+            pairs_shown: list[dict[str, Any]] = []
+            accuser_links = tuple(
+                (views.actor_seg(a), len(by_accuser[a]), f"matrix-by-accuser/{a}/")
+                for a in accusers
+            )
+        else:
+            pairs_shown = pairs
+            accuser_links = ()
+        self.add(
+            Page(
+                url="matrix/",
+                template="matrix.md.j2",
+                title="Who accuses whom",
+                description=description,
+                context={
+                    "grid": grid,
+                    "accusers": tuple(views.actor_seg(a, short=True) for a in accusers),
+                    "accuser_ids": tuple(accusers),
+                    "accused": tuple(views.actor_seg(b, short=True) for b in accused),
+                    "accused_ids": tuple(accused),
+                    "cells": {f"{a}|{b}": tuple(v) for (a, b), v in cells.items()},
+                    "pairs": tuple(pairs_shown),
+                    "accuser_links": accuser_links,
+                    "reciprocal_count": len(reciprocal),
+                },
+            )
+        )
+
+    def claims(self) -> None:
+        views = self.views
+        groups: list[tuple[str, str, list[Any]]] = []
+        if self.large:
+            for accuser_id, ids in views.claims_by_accuser.items():
+                groups.append((accuser_id, views.actor(accuser_id).name, self.claims_of(ids)))
+        else:
+            groups.append(("all", "All claims", list(views.claims.values())))
+        self.grouped_index(
+            "claims/", "Claims",
+            f"All {len(views.claims):,} claims: accuser, accused, allegation, group, place, "
+            "date and whether the accused has answered.",
+            groups, "claims-by-accuser/", "claim",
+            "Each row is one accuser saying one thing about one accused. Open a claim for "
+            "its quotes.",
+        )
+        for claim in views.claims.values():
+            self.claim_page(claim)
+
+    def claim_page(self, claim: ClaimView) -> None:
+        views = self.views
+        answers = views.claims[claim.answers] if claim.answers else None
+        answered_by = self.claims_of(views.answered_by.get(claim.id, []))
+        events = [views.events[e] for e in claim.event_ids]
+        self.add(
+            Page(
+                url=claim.url,
+                template="claim.md.j2",
+                title=claim_title(claim, views),
+                description=claim.text,
+                data_file=claim.data_file,
+                jsonld=jsonld.claim(claim, views, self.site.site_url),
+                context={
+                    "c": claim,
+                    "answers": answers,
+                    "answered_by": answered_by,
+                    "events": events,
+                    "exclude_quotes": self.large,
+                },
+            )
+        )
+
+    def actors(self) -> None:
+        views = self.views
+        by_type: dict[str, list[ActorRow]] = defaultdict(list)
+        for actor in self.dataset.actors.values():
+            by_type[actor.type].append(
+                ActorRow(
+                    seg=views.actor_seg(actor.id),
+                    type_label=vocab.ACTOR_TYPES[actor.type].label,
+                    other_names=tuple(actor.other_names),
+                    accuses=len(views.claims_by_accuser.get(actor.id, [])),
+                    accused=len(views.claims_by_accused.get(actor.id, [])),
+                )
+            )
+        groups = [
+            (kind, term.label, by_type[kind])
+            for kind, term in vocab.ACTOR_TYPES.items()
+            if by_type.get(kind)
+        ]
+        self.grouped_index(
+            "actors/", "Actors",
+            f"{len(self.dataset.actors):,} actors by type: states, governments, armed groups, "
+            "people, international bodies and unnamed collectives.",
+            groups, "actors-by-type/", "actor",
+            "Everyone who accuses, is accused, speaks or takes part in an event, grouped by "
+            "type.",
+        )
+        for actor in self.dataset.actors.values():
+            self.actor_page(actor.id)
+
+    def actor_page(self, actor_id: str) -> None:
+        views = self.views
+        actor = views.actor(actor_id)
+        accuses = views.claims_by_accuser.get(actor_id, [])
+        accused = views.claims_by_accused.get(actor_id, [])
+        spoke = views.claims_by_speaker.get(actor_id, [])
+        as_group = views.claims_by_group.get(actor_id, [])
+        sheltering = [
+            c for c in accused if views.claims[c].allegation in SHELTER_ALLEGATIONS
+        ]
+        sheltered = [
+            c for c in as_group if views.claims[c].allegation in SHELTER_ALLEGATIONS
+        ]
+        people = [
+            {
+                "seg": views.actor_seg(person_id),
+                "roles": ", ".join(
+                    vocab.MEMBERSHIP_ROLES[m.role].label
+                    for m in views.actor(person_id).memberships
+                    if m.organization == actor_id
+                ),
+                "claims": self.claims_of(self.capped(views.claims_by_speaker.get(person_id, []))),
+            }
+            for person_id in views.members.get(actor_id, [])
+        ]
+        memberships = [
+            (views.actor_seg(m.organization), vocab.MEMBERSHIP_ROLES[m.role].label)
+            for m in actor.memberships
+        ]
+        events = [views.events[e] for e in views.events_by_actor.get(actor_id, [])]
+        place_ids: dict[str, None] = {}
+        for claim_id in (*accuses, *accused):
+            place_ids.update(dict.fromkeys(views.claims[claim_id].place_ids))
+        for event in events:
+            place_ids.update(dict.fromkeys(event.place_ids))
+        origin = self.dataset.origins[("actors", actor_id)]
+        type_label = vocab.ACTOR_TYPES[actor.type].label
+        description = (
+            f"{actor.name} ({type_label.lower()}): accuses others in {len(accuses)} "
+            f"claim{'s' if len(accuses) != 1 else ''} and is accused in {len(accused)}."
+        )
+        self.add(
+            Page(
+                url=record_url("actors", actor_id),
+                template="actor.md.j2",
+                title=actor.name,
+                description=description,
+                data_file=origin.path,
+                jsonld=jsonld.actor(actor, self.site.site_url, record_url("actors", actor_id)),
+                context={
+                    "actor": actor,
+                    "type_label": type_label,
+                    "country": views.place_seg(actor.country) if actor.country else None,
+                    "memberships": memberships,
+                    "accuses": self.capped(accuses),
+                    "accuses_total": len(accuses),
+                    "accused": self.capped(accused),
+                    "accused_total": len(accused),
+                    "sheltering": self.capped(sheltering),
+                    "sheltered": self.capped(sheltered),
+                    "spoke": self.capped(spoke),
+                    "spoke_total": len(spoke),
+                    "people": people,
+                    "events": events[:SECTION_LIMIT],
+                    "events_total": len(events),
+                    "places": [views.place_seg(p) for p in list(place_ids)[:SECTION_LIMIT]],
+                    "claims": views.claims,
+                    "all_accuses_url": (
+                        f"claims-by-accuser/{actor_id}/" if self.large else "claims/"
+                    ),
+                    "data_line": origin.line,
+                },
+            )
+        )
+
+    def places(self) -> None:
+        views = self.views
+        rows: list[PlaceRow] = []
+        for place in self.dataset.places.values():
+            chain = views.place_chain(place.id)[:-1]
+            rows.append(
+                PlaceRow(
+                    seg=views.place_seg(place.id),
+                    kind_label=vocab.PLACE_KINDS[place.kind].label,
+                    within=tuple(views.place_seg(p) for p in reversed(chain)),
+                    claims=len(views.claims_by_place.get(place.id, [])),
+                    events=len(views.events_by_place.get(place.id, [])),
+                )
+            )
+        roots = [p.id for p in self.dataset.places.values() if p.parent is None]
+        tree = [self.place_tree(root) for root in roots]
+        if len(rows) > PAGE_LIMIT:
+            self.paged_listing(
+                "places-list/", "listing_part.md.j2", "Places: all",
+                "Every place in the data, in data order.", rows,
+                {"row_kind": "place", "index_url": "places/", "index_title": "Places",
+                 "group_label": "All places"},
+            )
+            tree = [dict(node, children=()) for node in tree]
+        self.add(
+            Page(
+                url="places/",
+                template="places.md.j2",
+                title="Places",
+                description=f"{len(rows):,} places, each inside its parent, with what is "
+                "claimed or happened there.",
+                context={"roots": tree, "split": len(rows) > PAGE_LIMIT, "total": len(rows)},
+            )
+        )
+        for place in self.dataset.places.values():
+            self.place_page(place.id)
+
+    def place_tree(self, place_id: str, depth: int = 0) -> dict[str, Any]:
+        views = self.views
+        return {
+            "seg": views.place_seg(place_id),
+            "kind_label": vocab.PLACE_KINDS[views.place_record(place_id).kind].label,
+            "claims": len(views.claims_by_place.get(place_id, [])),
+            "events": len(views.events_by_place.get(place_id, [])),
+            "children": tuple(
+                self.place_tree(child, depth + 1) for child in views.children.get(place_id, [])
+            )
+            if depth < 6
+            else (),
+        }
+
+    def place_page(self, place_id: str) -> None:
+        views = self.views
+        place = views.place_record(place_id)
+        chain = views.place_chain(place_id)
+        inside = views.descendants(place_id)
+        direct = views.claims_by_place.get(place_id, [])
+        nested: list[str] = []
+        seen = set(direct)
+        for child in inside:
+            for claim_id in views.claims_by_place.get(child, []):
+                if claim_id not in seen:
+                    seen.add(claim_id)
+                    nested.append(claim_id)
+        events = [views.events[e] for e in views.events_by_place.get(place_id, [])]
+        origin = self.dataset.origins[("places", place_id)]
+        kind_label = vocab.PLACE_KINDS[place.kind].label
+        osm = None
+        if place.coordinates is not None:
+            lat, lon = place.coordinates.latitude, place.coordinates.longitude
+            zoom = {"country": 5, "province": 6, "region": 6, "district": 9, "city": 11}
+            osm = (
+                f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}"
+                f"#map={zoom[place.kind]}/{lat}/{lon}"
+            )
+        within = ", ".join(views.place_record(p).name for p in reversed(chain[:-1]))
+        self.add(
+            Page(
+                url=record_url("places", place_id),
+                template="place.md.j2",
+                title=place.name,
+                description=f"{place.name} ({kind_label.lower()}"
+                f"{', in ' + within if within else ''}): {len(direct)} claims name it.",
+                data_file=origin.path,
+                context={
+                    "place": place,
+                    "kind_label": kind_label,
+                    "chain": [views.place_seg(p) for p in chain],
+                    "children": [views.place_seg(p) for p in views.children.get(place_id, [])],
+                    "direct": self.capped(direct),
+                    "direct_total": len(direct),
+                    "nested": self.capped(nested),
+                    "nested_total": len(nested),
+                    "events": events[:SECTION_LIMIT],
+                    "events_total": len(events),
+                    "claims": views.claims,
+                    "osm": osm,
+                    "data_line": origin.line,
+                },
+            )
+        )
+
+    def events(self) -> None:
+        views = self.views
+        by_year: dict[str, list[EventView]] = defaultdict(list)
+        for event in views.events.values():
+            year = str(event.date.value.sort_key()[0].year) if event.date else "undated"
+            by_year[year].append(event)
+        groups = [
+            (year, "Undated" if year == "undated" else year, by_year[year])
+            for year in sorted(by_year, key=lambda y: (y == "undated", y))
+        ]
+        self.grouped_index(
+            "events/", "Events",
+            f"{len(views.events):,} events the sources mention, by year.",
+            groups, "events-by-year/", "event",
+            "Things that happened, as the sources mention them. Dates the sources leave out "
+            "come from outside references, marked as such.",
+        )
+        for event in views.events.values():
+            claims = views.claims_by_event.get(event.id, [])
+            self.add(
+                Page(
+                    url=event.url,
+                    template="event.md.j2",
+                    title=event.title,
+                    description=f"{event.title}"
+                    f"{' (' + event.date.display + ')' if event.date else ''}: "
+                    f"{event.kind_label.lower()}; {len(claims)} claims refer to it.",
+                    data_file=event.data_file,
+                    context={
+                        "e": event,
+                        "related": self.capped(claims),
+                        "related_total": len(claims),
+                        "claims": views.claims,
+                    },
+                )
+            )
+
+    def sources(self) -> None:
+        views = self.views
+        by_kind: dict[str, list[SourceRow]] = defaultdict(list)
+        for source in self.dataset.sources.values():
+            by_kind[source.kind].append(
+                SourceRow(
+                    seg=views.source_seg(source.id),
+                    kind_label=vocab.SOURCE_KINDS[source.kind].label,
+                    publisher=source.publisher,
+                    date=views.date(source.published) if source.published else None,
+                    claims=len(views.claims_by_source.get(source.id, [])),
+                    quoted=source.text is not None,
+                )
+            )
+        groups = [
+            (kind, term.label, by_kind[kind])
+            for kind, term in vocab.SOURCE_KINDS.items()
+            if by_kind.get(kind)
+        ]
+        self.grouped_index(
+            "sources/", "Sources",
+            f"{len(self.dataset.sources):,} sources: the documents claims are quoted from, and "
+            "the outside references that pin dates.",
+            groups, "sources-by-kind/", "source",
+            "Primary sources are quoted, and each quote is checked against their stored text; "
+            "outside references pin dates the primary sources leave out.",
+        )
+        for source in self.dataset.sources.values():
+            self.source_page(source.id)
+
+    def source_page(self, source_id: str) -> None:
+        views = self.views
+        source = self.dataset.sources[source_id]
+        claims = views.claims_by_source.get(source_id, [])
+        events = [views.events[e] for e in views.events_by_source.get(source_id, [])]
+        paragraphs = self.dataset.paragraphs.get(source_id)
+        cited: dict[int, int] = defaultdict(int)
+        for claim in self.dataset.claims.values():
+            for evidence in (*claim.evidence, *claim.status.evidence):
+                if evidence.source == source_id:
+                    cited[evidence.paragraph] += 1
+        for event_record in self.dataset.events.values():
+            for evidence in event_record.evidence:
+                if evidence.source == source_id:
+                    cited[evidence.paragraph] += 1
+        dated_by = [
+            c.id for c in self.dataset.claims.values() if c.asserted.reference == source_id
+        ]
+        origin = self.dataset.origins[("sources", source_id)]
+        kind_label = vocab.SOURCE_KINDS[source.kind].label
+        self.add(
+            Page(
+                url=record_url("sources", source_id),
+                template="source.md.j2",
+                title=source.title,
+                description=f"{source.title}: {kind_label.lower()}"
+                f"{' by ' + source.author if source.author else ''}"
+                f"{', ' + source.publisher if source.publisher else ''}; "
+                f"{len(claims)} claims quote it.",
+                data_file=origin.path,
+                context={
+                    "source": source,
+                    "kind_label": kind_label,
+                    "published": views.date(source.published) if source.published else None,
+                    "paragraph_count": len(paragraphs) if paragraphs else 0,
+                    "cited": sorted(cited.items()),
+                    "related": self.capped(claims),
+                    "related_total": len(claims),
+                    "dated": self.capped(dated_by),
+                    "events": events[:SECTION_LIMIT],
+                    "claims": views.claims,
+                    "data_line": origin.line,
+                },
+            )
+        )
+
+    def health(self) -> None:
+        dataset = self.dataset
+        stats = dataset.stats
+        views = self.views
+        coverage = []
+        for source_id, paragraphs in dataset.paragraphs.items():
+            cited: set[int] = set()
+            for claim in dataset.claims.values():
+                cited.update(e.paragraph for e in claim.evidence if e.source == source_id)
+            coverage.append(
+                {
+                    "seg": views.source_seg(source_id),
+                    "paragraphs": len(paragraphs),
+                    "cited": sorted(cited),
+                    "uncited": [n for n in range(1, len(paragraphs) + 1) if n not in cited],
+                }
+            )
+        statuses = defaultdict(int)
+        for claim in views.claims.values():
+            statuses[claim.status] += 1
+        bases: dict[str, int] = defaultdict(int)
+        for claim in views.claims.values():
+            bases[claim.asserted.basis] += 1
+        for event in views.events.values():
+            if event.date:
+                bases[event.date.basis] += 1
+        self.add(
+            Page(
+                url="health/",
+                template="health.md.j2",
+                title="Data health",
+                description=f"What this build checked: {stats.quotes_verified:,} quotes "
+                f"verified against their sources, {stats.references_resolved:,} references "
+                "resolved.",
+                context={
+                    "stats": stats,
+                    "coverage": coverage,
+                    "statuses": [
+                        (vocab.STATUSES[k].label, statuses[k]) for k in vocab.STATUSES
+                        if statuses[k]
+                    ],
+                    "bases": [
+                        (vocab.DATE_BASES[k].label, bases[k]) for k in vocab.DATE_BASES
+                        if bases[k]
+                    ],
+                    "info": dataset.info,
+                    "pages": len(self.pages) + 1,
+                },
+            )
+        )
+
+
+def claim_title(claim: ClaimView, views: Views) -> str:
+    """A claim page's title: who, about whom, what: "Pakistan accuses Taliban government: ..."."""
+    accuser = views.actor_seg(claim.accuser_id, short=True).text
+    accused = views.actor_seg(claim.accused_id, short=True).text
+    verb = "accuses" if claim.kind in {"allegation", "counter-allegation"} else "on"
+    group = f" ({claim.group.text})" if claim.group else ""
+    return f"{accuser} {verb} {accused}: {claim.allegation_label.lower()}{group}"
+
+
+def _by_month(entries: Iterable[TimelineEntry]) -> tuple[dict[str, Any], ...]:
+    """Timeline entries grouped by the year and month they start in (open starts by end)."""
+    groups: dict[tuple[int, int], list[TimelineEntry]] = {}
+    for entry in entries:
+        assert entry.date is not None
+        first = entry.date.value.sort_key()[0]
+        groups.setdefault((first.year, first.month), []).append(entry)
+    months = "January February March April May June July August September October " \
+        "November December"
+    names = months.split()
+    return tuple(
+        {
+            "year": year,
+            "month": month,
+            "label": f"{names[month - 1]} {year}",
+            "anchor": f"{year}-{month:02d}",
+            "entries": tuple(items),
+        }
+        for (year, month), items in groups.items()
+    )
+
+
+def plan_pages(dataset: Dataset, site: SiteInfo) -> list[Page]:
+    """Every page of the site, in URL order."""
+    return Planner(dataset, site).plan()
+

@@ -1,0 +1,129 @@
+"""Verbatim quotes, checked against the stored text of their source.
+
+A quote matches its paragraph when, after the normalisation below, it occurs there exactly.
+The normalisation only forgives what a copy-and-paste or a keyboard changes:
+
+- typographic quotes and apostrophes (‘ ’ ‚ ‛ “ ” „ ‟ ′ ″) become ' and ";
+- dashes and hyphens (‐ ‑ ‒ – — ― −) become -;
+- every run of white space, non-breaking spaces included, becomes one space;
+- the text is put in Unicode NFC form.
+
+An elision is written ``…`` or ``...``: the parts around it must each occur, in order.
+Letters, case, words and punctuation otherwise must match exactly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_ELISION = re.compile(r"\s*(?:\u2026|\.\.\.)\s*")
+
+MIN_QUOTE_WORDS = 3
+"""Shorter evidence proves nothing: "the" occurs everywhere."""
+
+
+def normalise(text: str) -> str:
+    """Fold the differences a copy or a keyboard introduces, and nothing else."""
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    return _SPACE.sub(" ", text).strip()
+
+
+def segments(quote: str) -> list[str]:
+    """The normalised parts of a quote between its elisions."""
+    return [part for part in _ELISION.split(normalise(quote)) if part]
+
+
+def find_segments(parts: list[str], text: str) -> bool:
+    """Whether every part occurs in ``text`` (already normalised), in order, without overlap."""
+    position = 0
+    for part in parts:
+        found = text.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True
+
+
+@dataclass(frozen=True)
+class Paragraphs:
+    """The stored text of a source, split into numbered paragraphs (1-based)."""
+
+    raw: tuple[str, ...]
+    normalised: tuple[str, ...]
+
+    @classmethod
+    def from_text(cls, text: str) -> Paragraphs:
+        """Paragraphs are blocks of lines separated by one or more blank lines."""
+        blocks = [block.strip() for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
+        raw = tuple(block for block in blocks if block)
+        return cls(raw=raw, normalised=tuple(normalise(block) for block in raw))
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def contains(self, quote: str, paragraph: int) -> bool:
+        """Whether the quote occurs in the 1-based paragraph."""
+        parts = segments(quote)
+        return bool(parts) and find_segments(parts, self.normalised[paragraph - 1])
+
+    def find_paragraph(self, quote: str) -> int | None:
+        """The first paragraph that holds the whole quote, if any."""
+        parts = segments(quote)
+        for number, text in enumerate(self.normalised, start=1):
+            if parts and find_segments(parts, text):
+                return number
+        return None
+
+    def anywhere(self, words: str) -> bool:
+        """Whether the words occur in any paragraph (used for the wording of dates)."""
+        return self.find_paragraph(words) is not None
+
+
+def closest_text(quote: str, paragraph_text: str, limit: int = 120) -> str:
+    """The stretch of the paragraph most like the first part of the quote that is missing.
+
+    It is what an editor most likely meant to copy; the message shows it so the fix is a
+    glance away.
+    """
+    text = normalise(paragraph_text)
+    missing = next((part for part in segments(quote) if part not in text), normalise(quote))
+    words = text.split(" ")
+    target = len(missing.split(" "))
+    best, best_ratio = "", -1.0
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(missing)
+    for size in {max(1, target - 2), target, target + 2}:
+        for start in range(max(1, len(words) - size + 1)):
+            window = " ".join(words[start : start + size])
+            matcher.set_seq1(window)
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = window, ratio
+    if len(best) > limit:
+        best = best[: limit - 1] + "\u2026"
+    return best

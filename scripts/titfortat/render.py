@@ -1,0 +1,103 @@
+"""Templates to Markdown: the one place where data text meets markup.
+
+Every value from the data is text. Pages put it only where its escaping is known:
+
+- in HTML blocks of the Markdown (Jinja's autoescape: ``& < > " '`` become entities);
+  Python-Markdown passes block-level HTML through untouched, so no Markdown syntax in the
+  data (``*``, ``[x](javascript:...)``, backticks, ``|``) is ever interpreted;
+- in front matter, as JSON strings (valid YAML) of HTML-escaped text, because Material
+  prints ``title`` and ``description`` into the page unescaped;
+- in JSON-LD, as a front-matter mapping that the theme writes with ``tojson``, which
+  escapes ``< > & '`` for a script element;
+- in SVG text and attributes, by the same autoescape.
+
+Markdown proper (headings, lists) holds only text written in the templates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
+
+from titfortat import vocab
+from titfortat.urls import relative
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to write: where it goes, which template draws it, and what it shows."""
+
+    url: str
+    template: str
+    title: str
+    description: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    data_file: str | None = None
+    jsonld: Mapping[str, Any] | None = None
+
+
+@pass_context
+def _url(context: Context, target: str) -> str:
+    return relative(context["page_url"], target)
+
+
+def _front_matter_value(value: str) -> Markup:
+    """A YAML scalar holding HTML-escaped text (Material prints it as HTML)."""
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+
+
+def _json_value(value: Any) -> Markup:
+    """A YAML flow value holding JSON data (for the JSON-LD mapping)."""
+    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
+
+
+def _join(items: Iterable[Any], separator: str = ", ") -> Markup:
+    """Join already-rendered (or plain, then escaped) items."""
+    return Markup(separator).join(escape(item) for item in items)
+
+
+def make_environment() -> Environment:
+    """The Jinja environment for page templates: autoescaped, strict about undefined names."""
+    environment = Environment(
+        loader=PackageLoader("titfortat", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters.update(
+        url=_url,
+        fm=_front_matter_value,
+        json_value=_json_value,
+        plural=_plural,
+        join_markup=_join,
+    )
+    environment.globals.update(vocab=vocab)
+    return environment
+
+
+def render_page(environment: Environment, page: Page, shared: Mapping[str, Any]) -> str:
+    """The Markdown of one page, front matter first."""
+    template = environment.get_template(page.template)
+    return template.render(
+        {
+            **shared,
+            **page.context,
+            "page_url": page.url,
+            "page_title": page.title,
+            "page_description": page.description,
+            "page_data_file": page.data_file,
+            "page_jsonld": page.jsonld,
+        }
+    )

@@ -1,0 +1,437 @@
+"""What pages show, worked out once from a checked dataset.
+
+Views hold plain text and site-relative link targets; templates escape the text and make
+the links relative. Every sentence about a claim is built here, from the claim's fields and
+the vocabulary's neutral clauses, always led by the accuser and a reporting verb: the site
+attributes every allegation and states none as fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from titfortat import vocab
+from titfortat.check import Dataset
+from titfortat.dates import DateValue, parse_date
+from titfortat.model import Actor, Claim, Event, Evidence, Place, When
+from titfortat.urls import record_url
+
+SHELTER_ALLEGATIONS = frozenset(
+    {"territory-used", "shelters", "hosts-training-camps", "hosts-operational-bases"}
+)
+"""Allegation types that say a group is sheltered somewhere."""
+
+_ARTICLE_TYPES = frozenset({"government", "armed-group", "international-body"})
+
+
+@dataclass(frozen=True)
+class Seg:
+    """A piece of a sentence; ``href`` is a site-relative link target, if it links."""
+
+    text: str
+    href: str | None = None
+
+
+def sentence_text(segments: Iterable[Seg]) -> str:
+    """A sentence as plain text (for descriptions, search and JSON-LD)."""
+    return "".join(segment.text for segment in segments)
+
+
+@dataclass(frozen=True)
+class DateView:
+    """A date as shown: words, precision and basis, and where it comes from."""
+
+    human: str
+    text: str
+    start_iso: str | None
+    end_iso: str
+    precision: str
+    precision_label: str
+    basis: str
+    basis_label: str
+    approximate: bool
+    wording: str | None
+    source: Seg | None
+    reference: Seg | None
+    note: str | None
+    value: DateValue
+
+    @property
+    def is_range(self) -> bool:
+        """True when the date covers more than one day (drawn as a span, not a point)."""
+        return self.precision != "day"
+
+    @property
+    def display(self) -> str:
+        """The words shown, with "about" when the date is approximate."""
+        return f"about {self.human}" if self.approximate else self.human
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A verified quote with its source and paragraph."""
+
+    text: str
+    paragraph: int
+    source_id: str
+    source: Seg
+    source_url: str | None
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """Everything a page says about one claim."""
+
+    id: str
+    url: str
+    kind: str
+    kind_label: str
+    allegation: str
+    allegation_label: str
+    allegation_definition: str
+    sentence: tuple[Seg, ...]
+    accuser: Seg
+    accuser_id: str
+    accused: Seg
+    accused_id: str
+    speaker: Seg | None
+    speaker_id: str | None
+    group: Seg | None
+    group_id: str | None
+    places: tuple[Seg, ...]
+    place_ids: tuple[str, ...]
+    asserted: DateView
+    status: str
+    status_label: str
+    status_definition: str
+    answered: bool
+    status_as_of: Seg
+    status_as_of_id: str
+    status_as_of_date: str | None
+    status_evidence: tuple[QuoteView, ...]
+    status_note: str | None
+    answers: str | None
+    cameo: str
+    cameo_label: str
+    event_ids: tuple[str, ...]
+    evidence: tuple[QuoteView, ...]
+    note: str | None
+    data_file: str
+    data_line: int
+
+    @property
+    def text(self) -> str:
+        """The claim's sentence as plain text."""
+        return sentence_text(self.sentence)
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event as listed and as shown on its page."""
+
+    id: str
+    url: str
+    title: str
+    kind: str
+    kind_label: str
+    date: DateView | None
+    places: tuple[Seg, ...]
+    place_ids: tuple[str, ...]
+    actors: tuple[Seg, ...]
+    actor_ids: tuple[str, ...]
+    cameo: str | None
+    cameo_label: str | None
+    source: Seg | None
+    evidence: tuple[QuoteView, ...]
+    note: str | None
+    data_file: str
+    data_line: int
+
+
+@dataclass
+class Views:
+    """The dataset seen as pages see it: names, sentences and indexes, computed once."""
+
+    dataset: Dataset
+    claims: dict[str, ClaimView] = field(default_factory=dict)
+    events: dict[str, EventView] = field(default_factory=dict)
+    answered_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    claims_by_accuser: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    claims_by_accused: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    claims_by_speaker: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    claims_by_group: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    claims_by_place: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    claims_by_event: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    claims_by_source: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    events_by_actor: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    events_by_place: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    events_by_source: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def build(cls, dataset: Dataset) -> Views:
+        """Work out every view and index in one pass over the records."""
+        views = cls(dataset)
+        for actor in dataset.actors.values():
+            for membership in actor.memberships:
+                views.members[membership.organization].append(actor.id)
+        for place in dataset.places.values():
+            if place.parent is not None:
+                views.children[place.parent].append(place.id)
+        for claim in dataset.claims.values():
+            view = views._claim(claim)
+            views.claims[claim.id] = view
+            views.claims_by_accuser[claim.accuser].append(claim.id)
+            views.claims_by_accused[claim.accused].append(claim.id)
+            if claim.speaker:
+                views.claims_by_speaker[claim.speaker].append(claim.id)
+            if claim.group:
+                views.claims_by_group[claim.group].append(claim.id)
+            if claim.answers:
+                views.answered_by[claim.answers].append(claim.id)
+            for place_id in dict.fromkeys(claim.places):
+                views.claims_by_place[place_id].append(claim.id)
+            for event_id in dict.fromkeys(claim.events):
+                views.claims_by_event[event_id].append(claim.id)
+            cited = {e.source for e in (*claim.evidence, *claim.status.evidence)}
+            for source_id in sorted(cited):
+                views.claims_by_source[source_id].append(claim.id)
+        for event in dataset.events.values():
+            views.events[event.id] = views._event(event)
+            for actor_id in dict.fromkeys(event.actors):
+                views.events_by_actor[actor_id].append(event.id)
+            for place_id in dict.fromkeys(event.places):
+                views.events_by_place[place_id].append(event.id)
+            sources = {e.source for e in event.evidence}
+            if event.source:
+                sources.add(event.source)
+            for source_id in sorted(sources):
+                views.events_by_source[source_id].append(event.id)
+        return views
+
+    # -- names --------------------------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor record."""
+        return self.dataset.actors[actor_id]
+
+    def actor_seg(self, actor_id: str, *, short: bool = False) -> Seg:
+        """An actor's name linked to its page."""
+        actor = self.dataset.actors[actor_id]
+        name = (actor.short_name or actor.name) if short else actor.name
+        return Seg(name, record_url("actors", actor_id))
+
+    def actor_in_sentence(self, actor_id: str) -> Seg:
+        """The actor as a sentence names it: "the Government of Pakistan", "IS-KP"."""
+        actor = self.dataset.actors[actor_id]
+        name = actor.name
+        if actor.type == "armed-group" and actor.short_name and actor.short_name != name:
+            name = f"{name} ({actor.short_name})"
+        if actor.type in _ARTICLE_TYPES and not name.lower().startswith("the "):
+            name = f"the {name}"
+        return Seg(name, record_url("actors", actor_id))
+
+    def place_seg(self, place_id: str) -> Seg:
+        """A place's name linked to its page."""
+        return Seg(self.dataset.places[place_id].name, record_url("places", place_id))
+
+    def source_seg(self, source_id: str) -> Seg:
+        """A source's title linked to its page."""
+        return Seg(self.dataset.sources[source_id].title, record_url("sources", source_id))
+
+    def event_seg(self, event_id: str) -> Seg:
+        """An event's title linked to its page."""
+        return Seg(self.dataset.events[event_id].title, record_url("events", event_id))
+
+    def claim_seg(self, claim_id: str) -> Seg:
+        """A claim's sentence as one link."""
+        view = self.claims[claim_id]
+        return Seg(view.text, view.url)
+
+    def place_chain(self, place_id: str) -> list[str]:
+        """The place and its parents, outermost first: Pakistan, Balochistan, Mastung."""
+        chain: list[str] = []
+        current: str | None = place_id
+        while current is not None:
+            chain.append(current)
+            current = self.dataset.places[current].parent
+        return list(reversed(chain))
+
+    def descendants(self, place_id: str) -> list[str]:
+        """Every place inside this one, depth first, in data order."""
+        found: list[str] = []
+        for child in self.children.get(place_id, []):
+            found.append(child)
+            found.extend(self.descendants(child))
+        return found
+
+    # -- dates and quotes -----------------------------------------------------------------------
+
+    def date(self, when: When) -> DateView:
+        """A date field as shown, with its precision and basis spelt out."""
+        value = parse_date(when.date, when.precision)
+        assert isinstance(value, DateValue), "the checker has parsed every date"
+        return DateView(
+            human=value.human(),
+            text=when.date,
+            start_iso=value.start.text if value.start else None,
+            end_iso=value.end.text,
+            precision=when.precision,
+            precision_label=vocab.DATE_PRECISIONS[when.precision].label,
+            basis=when.basis,
+            basis_label=vocab.DATE_BASES[when.basis].label,
+            approximate=when.approximate,
+            wording=when.wording,
+            source=self.source_seg(when.source) if when.source else None,
+            reference=self.source_seg(when.reference) if when.reference else None,
+            note=when.note,
+            value=value,
+        )
+
+    def quote(self, evidence: Evidence) -> QuoteView:
+        """A quote with a link to its source."""
+        source = self.dataset.sources[evidence.source]
+        return QuoteView(
+            text=evidence.quote,
+            paragraph=evidence.paragraph,
+            source_id=evidence.source,
+            source=self.source_seg(evidence.source),
+            source_url=source.url,
+        )
+
+    # -- claims and events ----------------------------------------------------------------------
+
+    def sentence(self, claim: Claim) -> tuple[Seg, ...]:
+        """The claim in one attributed sentence, built from neutral vocabulary."""
+        term = vocab.ALLEGATIONS[claim.allegation]
+        kind = vocab.CLAIM_KINDS[claim.kind]
+        accuser = self.actor_in_sentence(claim.accuser)
+        parts: list[Seg] = [Seg(_capitalise(accuser.text), accuser.href)]
+        if claim.speaker:
+            roles = [
+                m.role
+                for m in self.dataset.actors[claim.speaker].memberships
+                if m.organization == claim.accuser
+            ]
+            role = vocab.MEMBERSHIP_ROLES[roles[0]].label.lower() if roles else "speaker"
+            parts += [Seg(f", through its {role} "), self.actor_seg(claim.speaker), Seg(",")]
+        parts.append(Seg(f" {kind.verb} "))
+        clause = term.clause if claim.group else term.clause_without_group
+        fills = {"accused": self.actor_in_sentence(claim.accused)}
+        if claim.group:
+            fills["group"] = self.actor_in_sentence(claim.group)
+        for piece in re.split(r"(\{accused\}|\{group\})", clause):
+            if piece in ("{accused}", "{group}"):
+                parts.append(fills[piece[1:-1]])
+            elif piece:
+                parts.append(Seg(piece))
+        parts.append(Seg("."))
+        return _merge(parts)
+
+    def _claim(self, claim: Claim) -> ClaimView:
+        origin = self.dataset.origins[("claims", claim.id)]
+        status = vocab.STATUSES[claim.status.state]
+        as_of = self.dataset.sources[claim.status.as_of]
+        allegation = vocab.ALLEGATIONS[claim.allegation]
+        return ClaimView(
+            id=claim.id,
+            url=record_url("claims", claim.id),
+            kind=claim.kind,
+            kind_label=vocab.CLAIM_KINDS[claim.kind].label,
+            allegation=claim.allegation,
+            allegation_label=allegation.label,
+            allegation_definition=allegation.definition,
+            sentence=self.sentence(claim),
+            accuser=self.actor_seg(claim.accuser),
+            accuser_id=claim.accuser,
+            accused=self.actor_seg(claim.accused),
+            accused_id=claim.accused,
+            speaker=self.actor_seg(claim.speaker) if claim.speaker else None,
+            speaker_id=claim.speaker,
+            group=self.actor_seg(claim.group, short=True) if claim.group else None,
+            group_id=claim.group,
+            places=tuple(self.place_seg(p) for p in claim.places),
+            place_ids=tuple(claim.places),
+            asserted=self.date(claim.asserted),
+            status=claim.status.state,
+            status_label=status.label,
+            status_definition=status.definition,
+            answered=status.answered,
+            status_as_of=self.source_seg(claim.status.as_of),
+            status_as_of_id=claim.status.as_of,
+            status_as_of_date=self.date(as_of.published).display if as_of.published else None,
+            status_evidence=tuple(self.quote(e) for e in claim.status.evidence),
+            status_note=claim.status.note,
+            answers=claim.answers,
+            cameo=claim.cameo,
+            cameo_label=vocab.CAMEO_CODES[claim.cameo].label,
+            event_ids=tuple(claim.events),
+            evidence=tuple(self.quote(e) for e in claim.evidence),
+            note=claim.note,
+            data_file=origin.path,
+            data_line=origin.line,
+        )
+
+    def _event(self, event: Event) -> EventView:
+        origin = self.dataset.origins[("events", event.id)]
+        return EventView(
+            id=event.id,
+            url=record_url("events", event.id),
+            title=event.title,
+            kind=event.kind,
+            kind_label=vocab.EVENT_KINDS[event.kind].label,
+            date=self.date(event.date) if event.date else None,
+            places=tuple(self.place_seg(p) for p in event.places),
+            place_ids=tuple(event.places),
+            actors=tuple(self.actor_seg(a) for a in event.actors),
+            actor_ids=tuple(event.actors),
+            cameo=event.cameo,
+            cameo_label=vocab.CAMEO_CODES[event.cameo].label if event.cameo else None,
+            source=self.source_seg(event.source) if event.source else None,
+            evidence=tuple(self.quote(e) for e in event.evidence),
+            note=event.note,
+            data_file=origin.path,
+            data_line=origin.line,
+        )
+
+    # -- derived facts ------------------------------------------------------------------------
+
+    @cached_property
+    def pairs(self) -> list[tuple[str, list[str]]]:
+        """Claims that others answer, with their answers: the tit-for-tat pairs."""
+        order = {claim_id: i for i, claim_id in enumerate(self.dataset.claims)}
+        return [
+            (claim_id, list(answers))
+            for claim_id, answers in sorted(
+                self.answered_by.items(), key=lambda item: order[item[0]]
+            )
+        ]
+
+    def involved_actors(self) -> list[str]:
+        """Actors that accuse or are accused, in data order."""
+        involved = set(self.claims_by_accuser) | set(self.claims_by_accused)
+        return [actor_id for actor_id in self.dataset.actors if actor_id in involved]
+
+    def place_record(self, place_id: str) -> Place:
+        """The place record."""
+        return self.dataset.places[place_id]
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _merge(parts: list[Seg]) -> tuple[Seg, ...]:
+    """Join neighbouring plain pieces, so templates and tests see whole phrases."""
+    merged: list[Seg] = []
+    for part in parts:
+        if merged and part.href is None and merged[-1].href is None:
+            merged[-1] = Seg(merged[-1].text + part.text)
+        else:
+            merged.append(part)
+    return tuple(merged)
