@@ -4,11 +4,15 @@ The generator is a plain script (``titfortat generate``) that these hooks also c
 site builds the same way under tools that run no hooks. Generated pages are written to
 docs/generated/ and published as if they sat at the root of docs/ (docs/generated/claims/x.md
 becomes /claims/x/), so permalinks do not carry the folder's name.
+
+TITFORTAT_DATA, when set, names another data folder (tests and benchmarks build from
+fixtures and synthetic data this way).
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -36,13 +40,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     pages = importlib.import_module("titfortat.pages")
     problems = importlib.import_module("titfortat.problems")
     project = Path(config.config_file_path).parent
+    data_dir = Path(os.environ.get("TITFORTAT_DATA") or project / "data")
     site = pages.SiteInfo(
         site_url=config.site_url or "",
         site_name=config.site_name,
         repo_blob_url=generator.blob_url(config.repo_url, config.edit_uri),
     )
     try:
-        generator.generate(project / "data", Path(config.docs_dir) / GENERATED, site)
+        generator.generate(data_dir, Path(config.docs_dir) / GENERATED, site)
     except problems.DataError as error:
         raise Abort(
             f"The data has problems; nothing was built.\n{error}\n"

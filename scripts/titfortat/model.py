@@ -37,22 +37,26 @@ _RESERVED_IDS = frozenset({"index"})
 def _slug(value: str) -> str:
     if value in _RESERVED_IDS:
         raise PydanticCustomError(
-            "slug", "{value!r} is reserved for listing pages: choose another id", {"value": value}
+            "slug", "'{value}' is reserved for listing pages: choose another id", {"value": value}
         )
     if not _SLUG.fullmatch(value) or len(value) > 80:
         raise PydanticCustomError(
             "slug",
-            "{value!r} is not a valid id: use lower-case letters, digits and single hyphens "
+            "'{value}' is not a valid id: use lower-case letters, digits and single hyphens "
             "(like 'is-kp'), at most 80 characters",
             {"value": value},
         )
     return value
 
 
-def _text(max_length: int) -> Any:
+def _text(max_length: int, *, single_line: bool = False) -> Any:
     def check(value: str) -> str:
         if not value.strip():
             raise PydanticCustomError("empty_text", "must not be empty")
+        if single_line and ("\n" in value or "\t" in value):
+            raise PydanticCustomError(
+                "multi_line", "must be one line: names and titles have no line breaks or tabs"
+            )
         if match := _CONTROL.search(value):
             raise PydanticCustomError(
                 "control_character",
@@ -81,7 +85,7 @@ def _vocabulary(terms: dict[str, vocab.Term], name: str) -> Any:
         if value not in terms:
             raise PydanticCustomError(
                 "vocabulary",
-                "{value!r} is not a known {name}; use one of: {allowed}",
+                "'{value}' is not a known {name}; use one of: {allowed}",
                 {"value": value, "name": name, "allowed": ", ".join(allowed)},
             )
         return value
@@ -105,7 +109,7 @@ Slug = Annotated[
     AfterValidator(_slug),
     WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$", "maxLength": 80}),
 ]
-Name = _text(200)
+Name = _text(200, single_line=True)
 ShortText = _text(500)
 LongText = _text(4000)
 QuoteText = _text(1500)
@@ -125,7 +129,7 @@ CameoCode = _vocabulary(vocab.CAMEO_CODES, "CAMEO code")
 def _url(value: str) -> str:
     if not re.fullmatch(r"https?://[^\s<>\"'`]+", value):
         raise PydanticCustomError(
-            "url", "{value!r} is not a web address: write it in full, starting https://",
+            "url", "'{value}' is not a web address: write it in full, starting https://",
             {"value": value},
         )
     return value
@@ -142,7 +146,7 @@ def _text_path(value: str) -> str:
     if not re.fullmatch(r"(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.txt", value):
         raise PydanticCustomError(
             "text_path",
-            "{value!r} is not a path to a stored text: write it relative to data/, "
+            "'{value}' is not a path to a stored text: write it relative to data/, "
             "like texts/my-source.txt",
             {"value": value},
         )

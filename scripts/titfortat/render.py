@@ -9,7 +9,8 @@ Every value from the data is text. Pages put it only where its escaping is known
   prints ``title`` and ``description`` into the page unescaped;
 - in JSON-LD, as a front-matter mapping that the theme writes with ``tojson``, which
   escapes ``< > & '`` for a script element;
-- in SVG text and attributes, by the same autoescape.
+- in SVG text and attributes, by the same autoescape;
+- always on one line (see ``_one_line``).
 
 Markdown proper (headings, lists) holds only text written in the templates.
 """
@@ -66,11 +67,24 @@ def _join(items: Iterable[Any], separator: str = ", ") -> Markup:
     return Markup(separator).join(escape(item) for item in items)
 
 
+def _one_line(value: Any) -> Any:
+    """Data text is printed on one line.
+
+    A line break in a YAML value could otherwise start a line of the Markdown with syntax
+    that Markdown's preprocessors act on even inside HTML (a snippet include ``--8<--``), or
+    end an HTML block early with a blank line. Markup from the templates is left as it is.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return " ".join(value.splitlines()) if "\n" in value or "\r" in value else value
+    return value
+
+
 def make_environment() -> Environment:
     """The Jinja environment for page templates: autoescaped, strict about undefined names."""
     environment = Environment(
         loader=PackageLoader("titfortat", "templates"),
         autoescape=True,
+        finalize=_one_line,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
