@@ -8,6 +8,7 @@ its file, line and column, in the words an editor needs to fix it.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -109,6 +110,12 @@ class _Checker:
         default_factory=lambda: {kind: set() for kind in COLLECTIONS}
     )
     salvaged: list[tuple[_Entry, list[str | int], Evidence]] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    info_invalid: bool = False
+    loose_references: list[tuple[_Entry, list[str | int], str, str]] = field(
+        default_factory=list
+    )
+    unreadable_ids: set[str] = field(default_factory=set)
     paragraphs: dict[str, Paragraphs] = field(default_factory=dict)
     quotes: int = 0
     wordings: int = 0
@@ -143,8 +150,16 @@ class _Checker:
             parsed = parse_yaml(path, self.inputs.files[path])
             if isinstance(parsed, Problem):
                 self.problems.append(parsed)
+                self.unreadable.append(path)
+                self.remember_ids(self.inputs.files[path])
                 continue
             self.read_document(parsed)
+
+    def remember_ids(self, data: bytes) -> None:
+        """Ids written in a file that could not be parsed, so references to them do not fail
+        as well: one broken file should give one problem, not one per reference to it."""
+        text = data.decode("utf-8", errors="replace")
+        self.unreadable_ids.update(_ID_LINE.findall(text))
 
     def read_document(self, doc: YamlDocument) -> None:
         allowed = ["dataset", *COLLECTIONS]
@@ -186,6 +201,7 @@ class _Checker:
         try:
             info = DatasetInfo.model_validate(value)
         except ValidationError as error:
+            self.info_invalid = True
             for item in error.errors():
                 loc = ["dataset", *item["loc"]]
                 line, column = doc.locate(loc, key=item["type"] == "extra_forbidden")
@@ -212,6 +228,7 @@ class _Checker:
                 self.invalid_ids[kind].add(record_id)
             if isinstance(raw, dict):
                 self.salvage_evidence(doc, kind, index, raw)
+                self.salvage_references(doc, kind, index, raw)
             for item in error.errors():
                 loc = (*item["loc"], *_SUBFIELD.get(item["type"], ()))
                 line, column = doc.locate(
@@ -247,6 +264,20 @@ class _Checker:
                     continue  # reported with the record's own errors
                 self.salvaged.append((placeholder, [*loc, i], evidence))
 
+    def salvage_references(
+        self, doc: YamlDocument, kind: str, index: int, raw: dict[str, Any]
+    ) -> None:
+        """Keep the references of an invalid record, so broken ones are reported now too."""
+        placeholder = _Entry(kind, index, _Unnamed(id=raw.get("id")), doc)
+        for name, target in _REFERENCES.get(kind, {}).items():
+            value = raw.get(name)
+            if isinstance(value, str):
+                self.loose_references.append((placeholder, [name], value, target))
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, str):
+                        self.loose_references.append((placeholder, [name, i], item, target))
+
     # -- phase 2: the dataset as a whole --------------------------------------------------
 
     def unique_ids(self) -> dict[str, dict[str, _Entry]]:
@@ -277,6 +308,8 @@ class _Checker:
             )
             return
         if not self.infos:
+            if self.unreadable or self.info_invalid:
+                return  # the description is there, or may be, and is reported already
             first = sorted(self.inputs.files)[0]
             self.problems.append(
                 Problem(
@@ -343,7 +376,9 @@ class _Checker:
         if target is None:
             return None
         found = pool.get(target)
-        if found is None and target in self.invalid_ids.get(what + "s", ()):
+        if found is None and (
+            target in self.invalid_ids.get(what + "s", ()) or target in self.unreadable_ids
+        ):
             return None  # the target is reported already
         if found is None:
             self.at(entry, loc, f"no {what} has the id {target!r}{_did_you_mean(target, pool)}")
@@ -473,6 +508,8 @@ class _Checker:
         self.check_answers(claims)
         for entry, loc, evidence in self.salvaged:
             self.check_evidence(entry, loc, evidence, sources)
+        for entry, loc, target, pool in self.loose_references:
+            self.resolve(entry, loc, target, by_id[pool], pool.removesuffix("s"))
 
     def check_place_cycles(self, places: Mapping[str, _Entry]) -> None:
         for place_id, entry in places.items():
@@ -608,6 +645,18 @@ class _Unnamed:
 
     id: Any
 
+
+_REFERENCES: dict[str, dict[str, str]] = {
+    "claims": {"accuser": "actors", "accused": "actors", "speaker": "actors",
+               "group": "actors", "places": "places", "events": "events",
+               "answers": "claims"},
+    "events": {"places": "places", "actors": "actors", "source": "sources"},
+    "actors": {"country": "places"},
+    "places": {"parent": "places"},
+}
+"""Fields that name other records, checked even in records that fail validation."""
+
+_ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
 
 _SUBFIELD: dict[str, tuple[str, ...]] = {"date": ("date",), "quote_too_short": ("quote",)}
 """Errors raised for a whole record that belong to one of its fields."""

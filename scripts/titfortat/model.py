@@ -60,8 +60,8 @@ def _text(max_length: int, *, single_line: bool = False) -> Any:
         if match := _CONTROL.search(value):
             raise PydanticCustomError(
                 "control_character",
-                "contains the invisible control character U+{code:04X}: delete it",
-                {"code": ord(match.group())},
+                "contains the invisible control character {code}: delete it",
+                {"code": f"U+{ord(match.group()):04X}"},
             )
         if len(value) > max_length:
             raise PydanticCustomError(

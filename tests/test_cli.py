@@ -1,0 +1,72 @@
+"""The command line: clear output, exit statuses, and never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DATA, ROOT
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "titfortat", *args],
+        capture_output=True, text=True, cwd=cwd, check=False,
+    )
+
+
+def test_check_passes_on_the_real_data() -> None:
+    completed = run("check")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.startswith("data OK: ")
+    assert "quotes and" in completed.stdout
+
+
+def test_check_fails_with_compiler_style_messages(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    claims = data / "claims.yaml"
+    claims.write_text(
+        claims.read_text(encoding="utf-8").replace("accuser: pakistan-government", "accuser: x", 1),
+        encoding="utf-8",
+    )
+    (data / "broken.yaml").write_bytes(b"\xff\xfe")
+    completed = run("check", "--data", str(data), cwd=tmp_path)
+    assert completed.returncode == 1
+    lines = completed.stderr.strip().splitlines()
+    assert lines[-1] == "2 problems found"
+    assert lines[0].startswith("data/broken.yaml:1:1: not UTF-8 text")
+    assert lines[1].startswith("data/claims.yaml:")
+    assert "accuser: no actor has the id 'x'" in lines[1]
+    assert "Traceback" not in completed.stderr
+
+
+def test_generate_refuses_bad_data_and_writes_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "empty.yaml").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    completed = run("generate", "--data", str(data), "--out", str(out), cwd=tmp_path)
+    assert completed.returncode == 1
+    assert "file is empty" in completed.stderr
+    assert "Nothing was written." in completed.stderr
+    assert not out.exists()
+    assert "Traceback" not in completed.stderr
+
+
+def test_generate_refuses_a_folder_it_does_not_own(tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.md").write_text("hand-written", encoding="utf-8")
+    completed = run("generate", "--out", str(out))
+    assert completed.returncode == 2
+    assert "refusing to touch it" in completed.stderr
+    assert (out / "notes.md").read_text(encoding="utf-8") == "hand-written"
+
+
+def test_schema_command_prints_the_schema() -> None:
+    completed = run("schema")
+    assert completed.returncode == 0
+    assert completed.stdout == (DATA / "dataset.schema.json").read_text(encoding="utf-8")

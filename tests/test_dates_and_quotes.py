@@ -1,0 +1,78 @@
+"""Dates keep their precision; quotes match only what a copy or keyboard could change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from titfortat.dates import DateValue, parse_date
+from titfortat.quotes import Paragraphs, closest_text, normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "human", "first", "last"),
+    [
+        ("2024-09-30", "day", "30 September 2024", "2024-09-30", "2024-09-30"),
+        ("2024-09", "month", "September 2024", "2024-09-01", "2024-09-30"),
+        ("2024-02", "month", "February 2024", "2024-02-01", "2024-02-29"),
+        ("2021", "year", "2021", "2021-01-01", "2021-12-31"),
+        ("2024-10-03/2024-10-05", "interval", "3\u20135 October 2024", "2024-10-03", "2024-10-05"),
+        ("2024-09-24/2024-10-02", "interval", "24 September \u2013 2 October 2024", "2024-09-24",
+         "2024-10-02"),
+        ("2021-08/2024-10", "interval", "August 2021 \u2013 October 2024", "2021-08-01",
+         "2024-10-31"),
+        ("2024-05/2024-09", "interval", "May \u2013 September 2024", "2024-05-01", "2024-09-30"),
+    ],
+)
+def test_dates_show_their_precision(
+    text: str, precision: str, human: str, first: str, last: str
+) -> None:
+    value = parse_date(text, precision)
+    assert isinstance(value, DateValue)
+    assert value.human() == human
+    assert value.earliest == dt.date.fromisoformat(first)
+    assert value.latest == dt.date.fromisoformat(last)
+
+
+def test_open_start_interval_is_shown_as_up_to() -> None:
+    value = parse_date("../2024-10-05", "interval")
+    assert isinstance(value, DateValue)
+    assert value.earliest is None
+    assert value.human() == "up to 5 October 2024"
+    assert value.sort_key()[0] == dt.date(2024, 10, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "message"),
+    [
+        ("2024-02-30", "day", "is not a date"),
+        ("2024-9-1", "day", "is not a date"),
+        ("30/09/2024", "interval", "is not a date"),
+        ("2024-09", "day", "has the precision of a month, not a day"),
+        ("2024-09-30", "interval", "is a single day"),
+        ("2024-09-01/2024-09-30", "month", "is an interval"),
+        ("2024-10/2024-09", "interval", "ends before it starts"),
+        ("2024-10-01/..", "interval", "the end of"),
+    ],
+)
+def test_bad_dates_say_why(text: str, precision: str, message: str) -> None:
+    result = parse_date(text, precision)
+    assert isinstance(result, str)
+    assert message in result
+
+
+def test_normalisation_is_documented_and_narrow() -> None:
+    assert normalise("Pakistan\u2019s \u201cclaims\u201d \u2014 now") == 'Pakistan\'s "claims" - now'
+    assert normalise("  a\u00a0\n\tb  ") == "a b"
+    assert normalise("e\u0301") == "\u00e9"
+    assert normalise("IS-KP") != normalise("IS KP")
+
+
+def test_paragraphs_and_closest_text() -> None:
+    paragraphs = Paragraphs.from_text("One two three.\n\n\nFour five six seven.\n")
+    assert len(paragraphs) == 2
+    assert paragraphs.contains("five six", 2)
+    assert not paragraphs.contains("five six", 1)
+    assert paragraphs.find_paragraph("One two") == 1
+    assert closest_text("Four fiv six", paragraphs.raw[1]) in {"Four five six", "Four five"}

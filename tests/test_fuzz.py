@@ -1,0 +1,129 @@
+"""Property tests: whatever text lands in the data, the checker reports and never crashes,
+and data that passes always generates."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import MINIMAL_YAML, run_check
+from titfortat.generate import DEFAULT_SITE, build_files
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """Keep dates as text, as the checker does."""
+
+
+_TextDatesLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+BASE: dict[str, Any] = yaml.load(MINIMAL_YAML, Loader=_TextDatesLoader)
+
+TEXT_FIELDS: list[tuple[str | int, ...]] = [
+    ("dataset", "title"),
+    ("dataset", "description"),
+    ("dataset", "creators", 0),
+    ("sources", 0, "title"),
+    ("sources", 0, "author"),
+    ("sources", 0, "url"),
+    ("sources", 0, "note"),
+    ("sources", 0, "published", "note"),
+    ("places", 0, "name"),
+    ("places", 1, "other_names", 0),
+    ("actors", 0, "name"),
+    ("actors", 0, "short_name"),
+    ("actors", 0, "description"),
+    ("actors", 1, "other_names", 0),
+    ("actors", 2, "memberships", 0, "note"),
+    ("events", 0, "title"),
+    ("events", 0, "note"),
+    ("events", 0, "evidence", 0, "quote"),
+    ("claims", 0, "id"),
+    ("claims", 0, "accuser"),
+    ("claims", 0, "note"),
+    ("claims", 0, "asserted", "wording"),
+    ("claims", 0, "asserted", "date"),
+    ("claims", 0, "evidence", 0, "quote"),
+    ("claims", 1, "asserted", "note"),
+    ("claims", 1, "status", "note"),
+    ("claims", 1, "status", "evidence", 0, "quote"),
+]
+
+texts = st.text(
+    alphabet=st.characters(codec="utf-8"),
+    max_size=80,
+) | st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "](javascript:alert(1))",
+        "{{ 7*7 }} {% raw %}",
+        "| a | b |",
+        "--8<-- \"vocabularies.md\"",
+        "line\n\n<div>",
+        "\u202eevil",
+        "the group operates from Afghan soil",
+        "",
+        "   ",
+    ]
+)
+
+
+def _set(document: dict[str, Any], path: tuple[str | int, ...], value: str) -> None:
+    """Put ``value`` at ``path``, creating the lists and mappings on the way."""
+    target: Any = document
+    for step, following in zip(path[:-1], path[1:], strict=True):
+        empty: Any = [] if isinstance(following, int) else {}
+        if isinstance(step, str):
+            target = target.setdefault(step, empty)
+        else:
+            while len(target) <= step:
+                target.append(copy.deepcopy(empty))
+            target = target[step]
+    last = path[-1]
+    if isinstance(last, int):
+        while len(target) <= last:
+            target.append("x")
+    target[last] = value
+
+
+_SETTINGS = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+@_SETTINGS
+@given(path=st.sampled_from(TEXT_FIELDS), value=texts)
+def test_any_text_in_any_text_field(path: tuple[str | int, ...], value: str) -> None:
+    document = copy.deepcopy(BASE)
+    _set(document, path, value)
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    result = run_check(text)
+    if result.dataset is None:
+        assert result.problems
+        for problem in result.problems:
+            assert problem.path == "data/minimal.yaml"
+            assert "Traceback" not in problem.message
+        return
+    files = build_files(result.dataset, DEFAULT_SITE)
+    claim_pages = [path for path in files if path.startswith("claims/") and path != "claims/index.md"]
+    assert len(claim_pages) == len(result.dataset.claims)
+
+
+@_SETTINGS
+@given(content=st.binary(max_size=400))
+def test_any_bytes_as_a_file(content: bytes) -> None:
+    result = run_check(extra_files={"data/fuzz.yaml": content})
+    # Either the file is a valid (if odd) mapping, or it gets problems; never an exception.
+    assert result.dataset is not None or result.problems
+
+
+@_SETTINGS
+@given(content=st.text(max_size=300))
+def test_any_text_as_a_file(content: str) -> None:
+    result = run_check(extra_files={"data/fuzz.yaml": content.encode("utf-8")})
+    assert result.dataset is not None or result.problems
