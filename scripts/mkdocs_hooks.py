@@ -34,20 +34,29 @@ def _fresh_generator() -> Any:
     return importlib.import_module("titfortat.generate")
 
 
+def _base(data_dir: Path, project: Path) -> Path:
+    """The folder data paths are shown relative to: the project, or the data folder's parent
+    when the data lives elsewhere (so "edit" links always read data/<file>.yaml)."""
+    resolved = data_dir.resolve()
+    return project if resolved.is_relative_to(project.resolve()) else resolved.parent
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check the data and write the pages; stop the build, untouched, if the data is bad."""
     generator = _fresh_generator()
-    pages = importlib.import_module("titfortat.pages")
+    render = importlib.import_module("titfortat.render")
     problems = importlib.import_module("titfortat.problems")
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("TITFORTAT_DATA") or project / "data")
-    site = pages.SiteInfo(
+    site = render.SiteInfo(
         site_url=config.site_url or "",
         site_name=config.site_name,
         repo_blob_url=generator.blob_url(config.repo_url, config.edit_uri),
     )
     try:
-        generator.generate(data_dir, Path(config.docs_dir) / GENERATED, site)
+        generator.generate(
+            data_dir, Path(config.docs_dir) / GENERATED, site, base=_base(data_dir, project)
+        )
     except problems.DataError as error:
         raise Abort(
             f"The data has problems; nothing was built.\n{error}\n"
@@ -76,7 +85,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return Files(moved)
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(
+    markdown: str,
+    page: Page,
+    config: MkDocsConfig,
+    files: Files,  # noqa: ARG001 - MkDocs passes it by name
+) -> str:
     """Point a generated page's edit link at the data file its record comes from."""
     data_file = page.meta.get("data_file")
     if isinstance(data_file, str) and config.repo_url and config.edit_uri:

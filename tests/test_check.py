@@ -283,7 +283,8 @@ def test_quote_normalisation_forgives_typography_only() -> None:
 
 
 def test_elisions_with_three_dots_or_ellipsis() -> None:
-    for quote in ("the group ... Afghan soil", "the group … Afghan soil", "… operates from Afghan …"):
+    quotes = ("the group ... Afghan soil", "the group … Afghan soil", "… operates from Afghan …")
+    for quote in quotes:
         yaml_text = swap("quote: the group operates from Afghan soil", f"quote: {quote}")(
             MINIMAL_YAML
         )

@@ -63,7 +63,8 @@ def test_bad_dates_say_why(text: str, precision: str, message: str) -> None:
 
 
 def test_normalisation_is_documented_and_narrow() -> None:
-    assert normalise("Pakistan\u2019s \u201cclaims\u201d \u2014 now") == 'Pakistan\'s "claims" - now'
+    typographic = "Pakistan\u2019s \u201cclaims\u201d \u2014 now"
+    assert normalise(typographic) == 'Pakistan\'s "claims" - now'
     assert normalise("  a\u00a0\n\tb  ") == "a b"
     assert normalise("e\u0301") == "\u00e9"
     assert normalise("IS-KP") != normalise("IS KP")

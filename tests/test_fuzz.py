@@ -4,6 +4,7 @@ and data that passes always generates."""
 from __future__ import annotations
 
 import copy
+import itertools
 from typing import Any
 
 import yaml
@@ -76,7 +77,7 @@ texts = st.text(
 def _set(document: dict[str, Any], path: tuple[str | int, ...], value: str) -> None:
     """Put ``value`` at ``path``, creating the lists and mappings on the way."""
     target: Any = document
-    for step, following in zip(path[:-1], path[1:], strict=True):
+    for step, following in itertools.pairwise(path):
         empty: Any = [] if isinstance(following, int) else {}
         if isinstance(step, str):
             target = target.setdefault(step, empty)
@@ -110,7 +111,7 @@ def test_any_text_in_any_text_field(path: tuple[str | int, ...], value: str) -> 
             assert "Traceback" not in problem.message
         return
     files = build_files(result.dataset, DEFAULT_SITE)
-    claim_pages = [path for path in files if path.startswith("claims/") and path != "claims/index.md"]
+    claim_pages = [p for p in files if p.startswith("claims/") and p != "claims/index.md"]
     assert len(claim_pages) == len(result.dataset.claims)
 
 

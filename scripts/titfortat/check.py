@@ -662,7 +662,8 @@ _SUBFIELD: dict[str, tuple[str, ...]] = {"date": ("date",), "quote_too_short": (
 """Errors raised for a whole record that belong to one of its fields."""
 
 
-def _records(entries: Mapping[str, _Entry], model: type[_R]) -> dict[str, _R]:
+def _records(entries: Mapping[str, _Entry], model: type[_R]) -> dict[str, _R]:  # noqa: ARG001
+    """The records of one collection, typed as the model that validated them."""
     return {key: typing.cast(_R, entry.record) for key, entry in entries.items()}
 
 
@@ -767,4 +768,3 @@ def _message(item: Any, model: type[BaseModel], loc: Sequence[str | int]) -> str
     if kind == "too_short":
         return "needs at least one item"
     return str(item["msg"]).removeprefix("Value error, ")
-

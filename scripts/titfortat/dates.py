@@ -15,9 +15,10 @@ _YEAR = re.compile(r"(?P<y>\d{4})")
 _MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})")
 _DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from titfortat.check import Dataset, check
+from titfortat.exports import build_downloads
 from titfortat.loading import read_inputs
-from titfortat.pages import SiteInfo, plan_pages
+from titfortat.pages import plan_pages
 from titfortat.problems import DataError
-from titfortat.render import make_environment, render_page
+from titfortat.render import SiteInfo, make_environment, render_page
 from titfortat.snippets import render_snippets
 from titfortat.urls import source_path
 from titfortat.writing import SyncReport, sync_folder
@@ -63,27 +64,33 @@ def build_files(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
     """Every generated file, by path inside the generated folder (pure)."""
     environment = make_environment()
     shared = {"site": site, "dataset_info": dataset.info}
-    files: dict[str, bytes] = {}
-    for page in plan_pages(dataset, site):
+    downloads = build_downloads(dataset, site)
+    files: dict[str, bytes] = dict(downloads)
+    for page in plan_pages(dataset, site, downloads):
         files[source_path(page.url)] = render_page(environment, page, shared).encode("utf-8")
     files.update(render_snippets(environment, dataset))
     return files
 
 
-def load_dataset(data_dir: Path) -> Dataset:
-    """Read and check the data; raise DataError with every problem if it does not pass."""
-    result = check(read_inputs(data_dir))
+def load_dataset(data_dir: Path, base: Path | None = None) -> Dataset:
+    """Read and check the data; raise DataError with every problem if it does not pass.
+
+    ``base`` is the folder that data file paths are given relative to (see read_inputs).
+    """
+    result = check(read_inputs(data_dir, base))
     if result.dataset is None:
         raise DataError(result.problems)
     return result.dataset
 
 
-def generate(data_dir: Path, out_dir: Path, site: SiteInfo = DEFAULT_SITE) -> Generated:
+def generate(
+    data_dir: Path, out_dir: Path, site: SiteInfo = DEFAULT_SITE, base: Path | None = None
+) -> Generated:
     """Check the data, then make ``out_dir`` hold exactly the pages it yields.
 
     Nothing is written unless the whole dataset passes and every page renders.
     """
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(data_dir, base)
     files = build_files(dataset, site)
     report = sync_folder(out_dir, files)
     return Generated(dataset=dataset, files=files, report=report)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from titfortat import vocab
@@ -74,7 +74,7 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def build_graph(views: Views, matrix_url: str = "matrix/") -> Graph:
+def build_graph(views: Views, pair_url: Callable[[str, str], str]) -> Graph:
     """Lay out the actors that accuse or are accused, busiest first when there are many."""
     claims = views.claims.values()
     degree: Counter[str] = Counter()
@@ -136,7 +136,7 @@ def build_graph(views: Views, matrix_url: str = "matrix/") -> Graph:
                 label_x=label_x,
                 label_y=label_y,
                 reciprocal=(accused, accuser) in pairs,
-                href=f"{matrix_url}#pair-{accuser}--{accused}",
+                href=pair_url(accuser, accused),
             )
         )
     types = tuple(

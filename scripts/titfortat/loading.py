@@ -10,10 +10,11 @@ from titfortat.check import Inputs
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
-def display_path(path: Path) -> str:
-    """A path as an editor would type it: relative to the working folder when inside it."""
+def display_path(path: Path, base: Path | None = None) -> str:
+    """A path as an editor would type it: relative to ``base`` (default: the working folder)
+    when inside it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.resolve().relative_to((base or Path.cwd()).resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -26,17 +27,18 @@ def _visible_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_inputs(data_dir: Path) -> Inputs:
+def read_inputs(data_dir: Path, base: Path | None = None) -> Inputs:
     """Every YAML file (the records) and every .txt file (stored source texts) under data_dir.
 
-    Hidden files and folders, and those starting with '_', are skipped, so an editor's
-    backups and scratch folders do not count.
+    Paths in messages and "edit" links are relative to ``base`` (the working folder unless
+    given). Hidden files and folders, and those starting with '_', are skipped, so an
+    editor's backups and scratch folders do not count.
     """
     files: dict[str, bytes] = {}
     texts: dict[str, bytes] = {}
     for path in _visible_files(data_dir):
         if path.suffix in DATA_SUFFIXES:
-            files[display_path(path)] = path.read_bytes()
+            files[display_path(path, base)] = path.read_bytes()
         elif path.suffix == ".txt":
             texts[path.relative_to(data_dir).as_posix()] = path.read_bytes()
-    return Inputs(files=files, texts=texts, data_dir=display_path(data_dir))
+    return Inputs(files=files, texts=texts, data_dir=display_path(data_dir, base))

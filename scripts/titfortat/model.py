@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
@@ -49,7 +50,9 @@ def _slug(value: str) -> str:
     return value
 
 
-def _text(max_length: int, *, single_line: bool = False) -> Any:
+def _text_rules(max_length: int, *, single_line: bool = False) -> tuple[Any, Any]:
+    """The validator and JSON Schema of a text field."""
+
     def check(value: str) -> str:
         if not value.strip():
             raise PydanticCustomError("empty_text", "must not be empty")
@@ -71,14 +74,12 @@ def _text(max_length: int, *, single_line: bool = False) -> Any:
             )
         return value
 
-    return Annotated[
-        str,
-        AfterValidator(check),
-        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": max_length}),
-    ]
+    schema = {"type": "string", "minLength": 1, "maxLength": max_length}
+    return AfterValidator(check), WithJsonSchema(schema)
 
 
-def _vocabulary(terms: dict[str, vocab.Term], name: str) -> Any:
+def _vocabulary_rules(terms: Mapping[str, vocab.Term], name: str) -> tuple[Any, Any]:
+    """The validator and JSON Schema of a field whose values come from a closed list."""
     allowed = list(terms)
 
     def check(value: str) -> str:
@@ -90,40 +91,47 @@ def _vocabulary(terms: dict[str, vocab.Term], name: str) -> Any:
             )
         return value
 
-    return Annotated[
-        str,
-        AfterValidator(check),
-        WithJsonSchema(
-            {
-                "type": "string",
-                "enum": allowed,
-                "description": f"A {name}: "
-                + "; ".join(f"{t.value} = {t.label}" for t in terms.values()),
-            }
-        ),
-    ]
+    description = f"A {name}: " + "; ".join(f"{t.value} = {t.label}" for t in terms.values())
+    return AfterValidator(check), WithJsonSchema(
+        {"type": "string", "enum": allowed, "description": description}
+    )
 
 
+_NAME = _text_rules(200, single_line=True)
+_SHORT = _text_rules(500)
+_LONG = _text_rules(4000)
+_QUOTE = _text_rules(1500)
 Slug = Annotated[
     str,
     AfterValidator(_slug),
     WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$", "maxLength": 80}),
 ]
-Name = _text(200, single_line=True)
-ShortText = _text(500)
-LongText = _text(4000)
-QuoteText = _text(1500)
-AllegationType = _vocabulary(vocab.ALLEGATIONS, "allegation type")  # type: ignore[arg-type]
-ClaimKind = _vocabulary(vocab.CLAIM_KINDS, "claim kind")  # type: ignore[arg-type]
-StatusValue = _vocabulary(vocab.STATUSES, "status")  # type: ignore[arg-type]
-ActorType = _vocabulary(vocab.ACTOR_TYPES, "actor type")
-MembershipRole = _vocabulary(vocab.MEMBERSHIP_ROLES, "membership role")
-PlaceKind = _vocabulary(vocab.PLACE_KINDS, "place kind")
-SourceKind = _vocabulary(vocab.SOURCE_KINDS, "source kind")
-EventKind = _vocabulary(vocab.EVENT_KINDS, "event kind")
-Precision = _vocabulary(vocab.DATE_PRECISIONS, "date precision")
-Basis = _vocabulary(vocab.DATE_BASES, "date basis")
-CameoCode = _vocabulary(vocab.CAMEO_CODES, "CAMEO code")
+Name = Annotated[str, _NAME[0], _NAME[1]]
+ShortText = Annotated[str, _SHORT[0], _SHORT[1]]
+LongText = Annotated[str, _LONG[0], _LONG[1]]
+QuoteText = Annotated[str, _QUOTE[0], _QUOTE[1]]
+_ALLEGATION = _vocabulary_rules(vocab.ALLEGATIONS, "allegation type")
+AllegationType = Annotated[str, _ALLEGATION[0], _ALLEGATION[1]]
+_CLAIM_KIND = _vocabulary_rules(vocab.CLAIM_KINDS, "claim kind")
+ClaimKind = Annotated[str, _CLAIM_KIND[0], _CLAIM_KIND[1]]
+_STATUS = _vocabulary_rules(vocab.STATUSES, "status")
+StatusValue = Annotated[str, _STATUS[0], _STATUS[1]]
+_ACTOR_TYPE = _vocabulary_rules(vocab.ACTOR_TYPES, "actor type")
+ActorType = Annotated[str, _ACTOR_TYPE[0], _ACTOR_TYPE[1]]
+_ROLE = _vocabulary_rules(vocab.MEMBERSHIP_ROLES, "membership role")
+MembershipRole = Annotated[str, _ROLE[0], _ROLE[1]]
+_PLACE_KIND = _vocabulary_rules(vocab.PLACE_KINDS, "place kind")
+PlaceKind = Annotated[str, _PLACE_KIND[0], _PLACE_KIND[1]]
+_SOURCE_KIND = _vocabulary_rules(vocab.SOURCE_KINDS, "source kind")
+SourceKind = Annotated[str, _SOURCE_KIND[0], _SOURCE_KIND[1]]
+_EVENT_KIND = _vocabulary_rules(vocab.EVENT_KINDS, "event kind")
+EventKind = Annotated[str, _EVENT_KIND[0], _EVENT_KIND[1]]
+_PRECISION = _vocabulary_rules(vocab.DATE_PRECISIONS, "date precision")
+Precision = Annotated[str, _PRECISION[0], _PRECISION[1]]
+_BASIS = _vocabulary_rules(vocab.DATE_BASES, "date basis")
+Basis = Annotated[str, _BASIS[0], _BASIS[1]]
+_CAMEO = _vocabulary_rules(vocab.CAMEO_CODES, "CAMEO code")
+CameoCode = Annotated[str, _CAMEO[0], _CAMEO[1]]
 
 
 def _url(value: str) -> str:
@@ -388,6 +396,10 @@ class DataFile(Record):
         },
     )
 
+    schema_version: str | None = Field(
+        default=None,
+        description="The schema version a document was written for (the JSON download has it)",
+    )
     dataset: DatasetInfo | None = None
     sources: list[Source] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)

@@ -9,14 +9,16 @@ full listing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, TypeVar
 
 from titfortat import jsonld, vocab
 from titfortat.check import Dataset
 from titfortat.graph import build_graph
-from titfortat.render import Page
+from titfortat.exports import data_page
+from titfortat.render import Page, SiteInfo
 from titfortat.urls import record_url
 from titfortat.views import (
     SHELTER_ALLEGATIONS,
@@ -36,16 +38,6 @@ SECTION_LIMIT = 25
 
 GRID_LIMIT = 12
 """The who-accuses-whom grid is drawn while accusers and accused are each at most this many."""
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """What the pages need to know about where the site lives."""
-
-    site_url: str
-    site_name: str
-    repo_blob_url: str | None = None
-    """Where data files can be read online (``.../blob/main/``), for "view the data" links."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +74,19 @@ class TimelineEntry:
     more_quotes: int
     url: str
     status: ClaimView | None
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One accuser and one accused, with the claims between them (a cell of the matrix)."""
+
+    accuser: Seg
+    accused: Seg
+    anchor: str
+    claims: tuple[ClaimView, ...]
+    total: int
+    reciprocal: bool
+    accuser_id: str
 
 
 @dataclass(frozen=True)
@@ -134,9 +139,12 @@ def part_url(base: str, number: int) -> str:
 class Planner:
     """Works out every page of the site."""
 
-    def __init__(self, dataset: Dataset, site: SiteInfo) -> None:
+    def __init__(
+        self, dataset: Dataset, site: SiteInfo, downloads: Mapping[str, bytes] | None = None
+    ) -> None:
         self.dataset = dataset
         self.site = site
+        self.downloads = downloads or {}
         self.views = Views.build(dataset)
         self.large = len(dataset.claims) > PAGE_LIMIT
         self.pages: list[Page] = []
@@ -227,6 +235,8 @@ class Planner:
         self.places()
         self.events()
         self.sources()
+        if self.downloads:
+            self.add(data_page(self.dataset, self.site, self.downloads))
         self.health()
         return sorted(self.pages, key=lambda page: page.url)
 
@@ -256,7 +266,7 @@ class Planner:
             "pairs": len(pairs),
             "as_of": latest_as_of,
         }
-        graph = build_graph(views)
+        graph = build_graph(views, self.pair_url)
         edges_by_pair = {(e.accuser, e.accused): e for e in graph.edges}
         lead = pairs[0] if pairs else None
         description = (
@@ -382,35 +392,64 @@ class Planner:
 
         return sorted(entries, key=key)
 
+    @cached_property
+    def pair_order(self) -> dict[tuple[str, str], int]:
+        """Each (accuser, accused) pair's position among its accuser's pairs."""
+        positions: dict[tuple[str, str], int] = {}
+        counts: dict[str, int] = defaultdict(int)
+        for claim in self.views.claims.values():
+            key = (claim.accuser_id, claim.accused_id)
+            if key not in positions:
+                positions[key] = counts[claim.accuser_id]
+                counts[claim.accuser_id] += 1
+        return positions
+
+    def pair_url(self, accuser: str, accused: str) -> str:
+        """Where the claims of one accuser against one accused are listed."""
+        anchor = f"#pair-{accuser}--{accused}"
+        if len(self.pair_order) <= PAGE_LIMIT:
+            return f"matrix/{anchor}"
+        number = self.pair_order[(accuser, accused)] // PAGE_LIMIT + 1
+        return part_url(f"matrix-by-accuser/{accuser}/", number) + anchor
+
     def matrix(self) -> None:
         views = self.views
-        accusers = [a for a in views.involved_actors() if a in views.claims_by_accuser]
-        accused = [a for a in views.involved_actors() if a in views.claims_by_accused]
+        involved = views.involved_actors()
+        order = {actor_id: i for i, actor_id in enumerate(involved)}
+        # The busiest actors first, so the two main parties meet in the grid's top corner.
+        accusers = sorted(
+            (a for a in involved if a in views.claims_by_accuser),
+            key=lambda a: (-len(views.claims_by_accuser[a]), order[a]),
+        )
+        accused = sorted(
+            (a for a in involved if a in views.claims_by_accused),
+            key=lambda a: (-len(views.claims_by_accused[a]), order[a]),
+        )
         cells: dict[tuple[str, str], list[ClaimView]] = defaultdict(list)
         for claim in views.claims.values():
             cells[(claim.accuser_id, claim.accused_id)].append(claim)
         grid = len(accusers) <= GRID_LIMIT and len(accused) <= GRID_LIMIT
         pairs = [
-            {
-                "accuser": views.actor_seg(a, short=True),
-                "accused": views.actor_seg(b, short=True),
-                "anchor": f"pair-{a}--{b}",
-                "claims": tuple(claims[:SECTION_LIMIT]),
-                "total": len(claims),
-                "reciprocal": (b, a) in cells,
-                "accuser_id": a,
-            }
+            Pair(
+                accuser=views.actor_seg(a, short=True),
+                accused=views.actor_seg(b, short=True),
+                anchor=f"pair-{a}--{b}",
+                claims=tuple(claims[:SECTION_LIMIT]),
+                total=len(claims),
+                reciprocal=(b, a) in cells,
+                accuser_id=a,
+            )
             for (a, b), claims in cells.items()
         ]
-        reciprocal = [p for p in pairs if p["reciprocal"]]
+        reciprocal = [p for p in pairs if p.reciprocal]
         description = (
             f"Who accuses whom: {len(accusers)} accusers and {len(accused)} accused; "
             f"{len(reciprocal)} pairs accuse each other."
         )
         if len(pairs) > PAGE_LIMIT:
-            by_accuser: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            by_accuser: dict[str, list[Pair]] = defaultdict(list)
             for pair in pairs:
-                by_accuser[pair["accuser_id"]].append(pair)
+                by_accuser[pair.accuser_id].append(pair)
             for accuser_id, accuser_pairs in by_accuser.items():
                 name = views.actor(accuser_id).name
                 self.paged_listing(
@@ -419,7 +458,7 @@ class Planner:
                     f"The actors {name} accuses, and of what.",
                     accuser_pairs, {"accuser": views.actor_seg(accuser_id)},
                 )
-            pairs_shown: list[dict[str, Any]] = []
+            pairs_shown: list[Pair] = []
             accuser_links = tuple(
                 (views.actor_seg(a), len(by_accuser[a]), f"matrix-by-accuser/{a}/")
                 for a in accusers
@@ -825,12 +864,12 @@ class Planner:
                     "uncited": [n for n in range(1, len(paragraphs) + 1) if n not in cited],
                 }
             )
-        statuses = defaultdict(int)
-        for claim in views.claims.values():
-            statuses[claim.status] += 1
+        statuses: dict[str, int] = defaultdict(int)
+        for view in views.claims.values():
+            statuses[view.status] += 1
         bases: dict[str, int] = defaultdict(int)
-        for claim in views.claims.values():
-            bases[claim.asserted.basis] += 1
+        for view in views.claims.values():
+            bases[view.asserted.basis] += 1
         for event in views.events.values():
             if event.date:
                 bases[event.date.basis] += 1
@@ -891,7 +930,8 @@ def _by_month(entries: Iterable[TimelineEntry]) -> tuple[dict[str, Any], ...]:
     )
 
 
-def plan_pages(dataset: Dataset, site: SiteInfo) -> list[Page]:
-    """Every page of the site, in URL order."""
-    return Planner(dataset, site).plan()
-
+def plan_pages(
+    dataset: Dataset, site: SiteInfo, downloads: Mapping[str, bytes] | None = None
+) -> list[Page]:
+    """Every page of the site, in URL order (with the downloads page when there are any)."""
+    return Planner(dataset, site, downloads).plan()

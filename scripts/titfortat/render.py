@@ -31,6 +31,16 @@ from titfortat.urls import relative
 
 
 @dataclass(frozen=True)
+class SiteInfo:
+    """What the pages need to know about where the site lives."""
+
+    site_url: str
+    site_name: str
+    repo_blob_url: str | None = None
+    """Where data files can be read online (``.../blob/main/``), for "view the data" links."""
+
+
+@dataclass(frozen=True)
 class Page:
     """A page to write: where it goes, which template draws it, and what it shows."""
 

@@ -37,14 +37,10 @@ def source_path(url: str) -> str:
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url``, both site-relative."""
     target, _, fragment = to_url.partition("#")
-    here = from_url if from_url.endswith("/") or from_url == "" else posixpath.dirname(from_url)
-    if target == "" and not fragment:
-        target_path = "."
-    else:
-        target_path = target or here or "."
-    link = posixpath.relpath(target_path or ".", here or ".")
-    if target.endswith("/") or target == "":
-        link = "./" if link == "." else f"{link}/"
     if not target and fragment:
         return f"#{fragment}"
+    here = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    link = posixpath.relpath(target or ".", here or ".")
+    if target.endswith("/") or not target:
+        link = "./" if link == "." else f"{link}/"
     return f"{link}#{fragment}" if fragment else link

@@ -320,7 +320,8 @@ class Views:
             ]
             role = vocab.MEMBERSHIP_ROLES[roles[0]].label.lower() if roles else "speaker"
             parts += [Seg(f", through its {role} "), self.actor_seg(claim.speaker), Seg(",")]
-        parts.append(Seg(f" {kind.verb} "))
+        plural = self.dataset.actors[claim.accuser].type == "collective"
+        parts.append(Seg(f" {kind.verb_plural if plural else kind.verb} "))
         clause = term.clause if claim.group else term.clause_without_group
         fills = {"accused": self.actor_in_sentence(claim.accused)}
         if claim.group:

@@ -33,9 +33,11 @@ class AllegationTerm(Term):
 
 @dataclass(frozen=True)
 class KindTerm(Term):
-    """A kind of claim, with the reporting verb that attributes it."""
+    """A kind of claim, with the reporting verb that attributes it (singular and plural:
+    "Pakistan alleges", "some experts allege")."""
 
     verb: str
+    verb_plural: str
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,8 @@ ALLEGATIONS: dict[str, AllegationTerm] = _index(
         "Security concern",
         "The accuser voices concern about insecurity in, or coming from, the accused's "
         "territory, without attributing a specific act.",
-        "the presence of {group} in {accused} threatens security",
-        "the security situation in {accused} threatens the region",
+        "{group} in {accused} could destabilise the region",
+        "the security situation in {accused} could destabilise the region",
     ),
 )
 
@@ -146,6 +148,7 @@ CLAIM_KINDS: dict[str, KindTerm] = _index(
         "Allegation",
         "The accuser asserts that the accused did or does something.",
         "alleges that",
+        "allege that",
     ),
     KindTerm(
         "counter-allegation",
@@ -153,18 +156,21 @@ CLAIM_KINDS: dict[str, KindTerm] = _index(
         "An allegation made in answer to an allegation against the accuser; it names the "
         "claim it answers.",
         "alleges in return that",
+        "allege in return that",
     ),
     KindTerm(
         "concern",
         "Concern",
         "The accuser voices worry rather than an accusation of a specific act.",
         "voices concern that",
+        "voice concern that",
     ),
     KindTerm(
         "suggestion",
         "Suggestion",
         "A hedged allegation: the accuser says something may or could be the case.",
         "suggests that",
+        "suggest that",
     ),
 )
 

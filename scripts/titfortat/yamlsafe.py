@@ -61,7 +61,7 @@ def _mark(node: Node) -> Located:
 def locate(root: Node, loc: Sequence[str | int], *, key: bool = False) -> Located:
     """Walk ``loc`` down from ``root`` as far as it goes and return that node's position."""
     node: Node = root
-    for step in loc:
+    for depth, step in enumerate(loc, start=1):
         child: Node | None = None
         key_node: Node | None = None
         if isinstance(node, MappingNode):
@@ -69,12 +69,13 @@ def locate(root: Node, loc: Sequence[str | int], *, key: bool = False) -> Locate
                 if isinstance(k, ScalarNode) and k.value == step:
                     key_node, child = k, v
                     break
-        elif isinstance(node, SequenceNode) and isinstance(step, int):
-            if 0 <= step < len(node.value):
-                child = node.value[step]
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and (
+            0 <= step < len(node.value)
+        ):
+            child = node.value[step]
         if child is None:
             break
-        if key and step is loc[-1] and key_node is not None:
+        if key and depth == len(loc) and key_node is not None:
             return _mark(key_node)
         node = child
     return _mark(node)

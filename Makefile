@@ -1,0 +1,112 @@
+# Tit-for-Tat: two commands to start.
+#
+#   make serve   preview the site at http://127.0.0.1:8000/ (rebuilt as data/ changes)
+#   make test    lint, type-check and run every test
+#
+# Every target that needs Python makes .venv first (with $(PYTHON), Python 3.11 or newer) and
+# installs the pinned tools from scripts/requirements.lock, then this project in editable mode. It does
+# that again whenever scripts/requirements.lock or pyproject.toml changes.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules --no-print-directory
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.titfortat-installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# `make bench SIZES="100 1000"` passes --sizes to the benchmark.
+SIZES ?=
+# Extra arguments for pytest: `make test PYTEST_ARGS="-k matrix -x"`.
+PYTEST_ARGS ?=
+# `make lock UPGRADE=1` moves every pin to the newest release the ranges allow.
+UPGRADE ?=
+
+# MkDocs 1.6 prints an end-of-life banner about MkDocs 2 on every run; it is not ours to act on.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve test build check bench screenshots lock clean distclean venv
+
+help:  ## list the targets
+	@echo "make serve        preview the site at http://$(HOST):$(PORT)/ (PORT=8001 to move it)"
+	@echo "make test         ruff, mypy, then pytest (browser tests need Chromium)"
+	@echo "make build        build the site into site/ (mkdocs build --strict)"
+	@echo "make check        check the data and report every problem"
+	@echo "make bench        time the build on synthetic data (SIZES=\"...\" to choose sizes)"
+	@echo "make screenshots  take screenshots of the site's pages in Chromium"
+	@echo "make lock         re-resolve scripts/requirements.lock (UPGRADE=1 to move every pin)"
+	@echo "make clean        remove built and cached files (keeps .venv)"
+	@echo "make distclean    clean, and remove .venv too"
+
+# --- the environment -------------------------------------------------------------------------
+
+# The interpreter: made when .venv is missing, refused when it is too old.
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	  echo "error: '$(PYTHON)' was not found. Install Python 3.11 or newer, or name one:" \
+	       "make PYTHON=/path/to/python3.12 $(MAKECMDGOALS)" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "error: Tit-for-Tat needs Python 3.11 or newer, but '$(PYTHON)' is" \
+	       "$$($(PYTHON) --version 2>&1). Install a newer one and run, for example:" \
+	       "make PYTHON=python3.12 $(MAKECMDGOALS)" >&2; exit 1; }
+	$(PYTHON) -m venv --clear $(VENV)
+
+# The pinned tools and the project; redone when the lock or the project's metadata changes.
+$(STAMP): scripts/requirements.lock pyproject.toml | $(PY)
+	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "error: $(VENV) was made with $$($(PY) --version 2>&1); Tit-for-Tat needs 3.11 or" \
+	       "newer. Remove it (rm -rf $(VENV)) and run make again." >&2; exit 1; }
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r scripts/requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(PY) -m pip check >/dev/null || { $(PY) -m pip check >&2; \
+	  echo "error: scripts/requirements.lock does not cover pyproject.toml's dependencies;" \
+	       "run 'make lock' and commit scripts/requirements.lock." >&2; exit 1; }
+	@touch $@
+
+venv: $(STAMP)  ## make .venv and install everything, nothing else
+
+# --- the two commands ------------------------------------------------------------------------
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# --- everything else -------------------------------------------------------------------------
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/titfortat check
+
+bench: $(STAMP)
+	$(PY) -m titfortat.bench $(if $(SIZES),--sizes "$$(echo '$(SIZES)' | tr ' ' ',')")
+
+screenshots: $(STAMP)
+	$(PY) -m titfortat.screenshots
+
+# Needs only the interpreter and uv (in the lock, and installed here if missing): it must work
+# when the lock itself is what is broken.
+lock: | $(PY)
+	@test -x $(BIN)/uv || $(PY) -m pip install --quiet 'uv>=0.9'
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --universal --python-version 3.11 \
+	  --generate-hashes --custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade) \
+	  -o scripts/requirements.lock
+	@echo "scripts/requirements.lock: $$(grep -c '^[a-z0-9]' scripts/requirements.lock) pinned packages"
+
+clean:
+	rm -rf site docs/generated build .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf scripts/*.egg-info *.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

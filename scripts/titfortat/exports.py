@@ -1,0 +1,622 @@
+"""Downloads: the dataset as one JSON document, as CSV tables, and its schemas.
+
+Researchers want the data, not only the pages. The downloads are made from the same checked
+:class:`Dataset` as the pages, in the same build, so a file never says what the site does
+not. Each CSV table is declared once, below, as a :class:`Table` (its columns, and where each
+value comes from); both the CSV and its description in ``datapackage.json`` are produced
+from that declaration, so the two cannot drift apart. Pure: bytes in memory, no disk.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import Any, Literal
+
+from titfortat import vocab
+from titfortat.check import Dataset
+from titfortat.dates import parse_date
+from titfortat.jsonld import CONTEXT, absolute
+from titfortat.model import COLLECTIONS, SCHEMA_VERSION, Evidence, Record, When, schema_text
+from titfortat.render import Page, SiteInfo
+
+JSON_PATH = "data/tit-for-tat.json"
+SCHEMA_PATH = "data/dataset.schema.json"
+PACKAGE_PATH = "data/datapackage.json"
+CSV_FOLDER = "data/csv"
+PAGE_URL = "data/"
+
+LICENCES = {
+    "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC0-1.0": ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "MIT": ("MIT", "https://opensource.org/license/mit"),
+}
+"""Readable names and canonical addresses of licences, by SPDX id (others link to SPDX)."""
+
+Cell = str | int | float | bool | None
+FieldType = Literal["string", "integer", "number", "boolean", "date"]
+
+
+# -- the tables ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """One CSV column: its name and type, what it means, and how to read it off a row."""
+
+    name: str
+    type: FieldType
+    description: str
+    value: Callable[[Any], Cell]
+    required: bool = False
+    references: str | None = None
+    """The table whose ``id`` this column holds (a foreign key)."""
+    vocabulary: str | None = None
+    """The closed vocabulary (a key of :data:`vocab.VOCABULARIES`) the values come from."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file: which rows it has, in data order, and its columns, in file order."""
+
+    name: str
+    description: str
+    rows: Callable[[Dataset], Iterable[Any]]
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+
+    @property
+    def path(self) -> str:
+        """Where the CSV goes, inside the generated folder."""
+        return f"{CSV_FOLDER}/{self.name}.csv"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A row of a link table: one item of a record's list field, at its 1-based position."""
+
+    owner: str
+    position: int
+    item: Any
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A row of the evidence table: a quote and the claim, status or event it backs."""
+
+    owner_type: Literal["claim", "status", "event"]
+    owner_id: str
+    position: int
+    evidence: Evidence
+
+
+def column(
+    name: str,
+    description: str,
+    *,
+    type: FieldType = "string",
+    required: bool = False,
+    references: str | None = None,
+    vocabulary: str | None = None,
+    value: Callable[[Any], Cell] | None = None,
+) -> Column:
+    """A column whose value is the row's attribute of the same name, unless ``value`` says."""
+    return Column(
+        name, type, description, value or attrgetter(name), required, references, vocabulary
+    )
+
+
+def item(name: str) -> Callable[[Listed], Cell]:
+    """The value of a field of a link table's item (a membership's role...)."""
+    return lambda row: getattr(row.item, name)
+
+
+def date_columns(
+    prefix: str, when_of: Callable[[Any], When | None], what: str, *, required: bool = False
+) -> tuple[Column, ...]:
+    """A date as columns ``<prefix>_date``, ``<prefix>_precision``... (see :class:`When`).
+
+    ``_date`` keeps the date as the source gives it (a day, month, year or interval, so not
+    an ISO date); ``_earliest`` and ``_latest`` are the ISO days it may stand for.
+    """
+
+    def part(read: Callable[[When], Cell]) -> Callable[[Any], Cell]:
+        def value(row: object) -> Cell:
+            when = when_of(row)
+            return None if when is None else read(when)
+
+        return value
+
+    def bound(which: Literal["earliest", "latest"]) -> Callable[[When], Cell]:
+        def read(when: When) -> Cell:
+            parsed = parse_date(when.date, when.precision)
+            assert not isinstance(parsed, str), parsed  # the checker accepted it
+            day = parsed.earliest if which == "earliest" else parsed.latest
+            return None if day is None else day.isoformat()
+
+        return read
+
+    return (
+        column(f"{prefix}_date", f"{what}: YYYY-MM-DD, YYYY-MM, YYYY, or an interval "
+               "START/END ('..' for an open start)", required=required,
+               value=part(attrgetter("date"))),
+        column(f"{prefix}_precision", "How precise the date is", required=required,
+               vocabulary="date precision", value=part(attrgetter("precision"))),
+        column(f"{prefix}_basis", "How the date is known", required=required,
+               vocabulary="date basis", value=part(attrgetter("basis"))),
+        column(f"{prefix}_approximate", "true when the date is only about right",
+               type="boolean", required=required, value=part(attrgetter("approximate"))),
+        column(f"{prefix}_source", "The source whose words give the date",
+               references="sources", value=part(attrgetter("source"))),
+        column(f"{prefix}_wording", "The source's own words for the date",
+               value=part(attrgetter("wording"))),
+        column(f"{prefix}_reference", "The outside reference the date comes from",
+               references="sources", value=part(attrgetter("reference"))),
+        column(f"{prefix}_note", "How the date was worked out", value=part(attrgetter("note"))),
+        column(f"{prefix}_earliest", "The first day the date may stand for (empty for an "
+               "open start)", type="date", value=part(bound("earliest"))),
+        column(f"{prefix}_latest", "The last day the date may stand for", type="date",
+               required=required, value=part(bound("latest"))),
+    )
+
+
+def link_table(
+    name: str,
+    description: str,
+    owner: tuple[str, str],
+    lists: Callable[[Dataset], Iterable[tuple[str, Sequence[Any]]]],
+    columns: tuple[Column, ...],
+) -> Table:
+    """A table for a list field: one row per item, keyed by its owner's id and position.
+
+    ``owner`` is the owner's table and the name of the column holding its id.
+    """
+    owner_table, owner_column = owner
+
+    def rows(dataset: Dataset) -> Iterator[Listed]:
+        for owner_id, items in lists(dataset):
+            for position, value in enumerate(items, start=1):
+                yield Listed(owner_id, position, value)
+
+    return Table(
+        name,
+        description,
+        rows,
+        (
+            column(owner_column, f"The {owner_table[:-1]} the list belongs to", required=True,
+                   references=owner_table, value=attrgetter("owner")),
+            column("position", "1-based place in the list", type="integer", required=True),
+            *columns,
+        ),
+        (owner_column, "position"),
+    )
+
+
+def _quotes(dataset: Dataset) -> Iterator[Quote]:
+    for event in dataset.events.values():
+        for position, evidence in enumerate(event.evidence, start=1):
+            yield Quote("event", event.id, position, evidence)
+    for claim in dataset.claims.values():
+        for position, evidence in enumerate(claim.evidence, start=1):
+            yield Quote("claim", claim.id, position, evidence)
+        for position, evidence in enumerate(claim.status.evidence, start=1):
+            yield Quote("status", claim.id, position, evidence)
+
+
+def _coordinate(name: str) -> Callable[[Any], Cell]:
+    return lambda place: None if place.coordinates is None else getattr(place.coordinates, name)
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "sources",
+        "Sources: the documents claims are quoted from (with a stored text), and the outside "
+        "references that pin dates.",
+        lambda dataset: dataset.sources.values(),
+        (
+            column("id", "Unique id", required=True),
+            column("title", "Title", required=True),
+            column("kind", "Kind of source", required=True, vocabulary="source kind"),
+            column("author", "Author"),
+            column("publisher", "Publisher"),
+            column("url", "Web address"),
+            *date_columns("published", attrgetter("published"), "When it was published"),
+            column("language", "ISO 639 language code", required=True),
+            column("text", "Path of the stored text in the repository, under data/; empty "
+                   "for an outside reference (the text itself is not published)"),
+            column("note", "Note"),
+        ),
+        ("id",),
+    ),
+    Table(
+        "actors",
+        "Actors: anyone who accuses, is accused, speaks or takes part in an event.",
+        lambda dataset: dataset.actors.values(),
+        (
+            column("id", "Unique id", required=True),
+            column("name", "Name", required=True),
+            column("short_name", "Shorter name used in tables; empty: the name"),
+            column("type", "Type of actor", required=True, vocabulary="actor type"),
+            column("description", "Who the actor is", required=True),
+            column("country", "The actor's country", references="places"),
+        ),
+        ("id",),
+    ),
+    link_table(
+        "actor_other_names",
+        "Other names and spellings of actors, one per row.",
+        ("actors", "actor_id"),
+        lambda dataset: ((a.id, a.other_names) for a in dataset.actors.values()),
+        (column("name", "Another name in use", required=True, value=attrgetter("item")),),
+    ),
+    link_table(
+        "memberships",
+        "Memberships: a person's or unit's place in an organisation.",
+        ("actors", "actor_id"),
+        lambda dataset: ((a.id, a.memberships) for a in dataset.actors.values()),
+        (
+            column("organization_id", "The organisation", required=True, references="actors",
+                   value=item("organization")),
+            column("role", "Role in it", required=True, vocabulary="membership role",
+                   value=item("role")),
+            column("note", "Note", value=item("note")),
+        ),
+    ),
+    Table(
+        "places",
+        "Places, each inside its parent.",
+        lambda dataset: dataset.places.values(),
+        (
+            column("id", "Unique id", required=True),
+            column("name", "Name", required=True),
+            column("kind", "Kind of place", required=True, vocabulary="place kind"),
+            column("parent", "The place it is inside", references="places"),
+            column("latitude", "WGS 84 latitude, decimal degrees", type="number",
+                   value=_coordinate("latitude")),
+            column("longitude", "WGS 84 longitude, decimal degrees", type="number",
+                   value=_coordinate("longitude")),
+        ),
+        ("id",),
+    ),
+    link_table(
+        "place_other_names",
+        "Other names and spellings of places, one per row.",
+        ("places", "place_id"),
+        lambda dataset: ((p.id, p.other_names) for p in dataset.places.values()),
+        (column("name", "Another name in use", required=True, value=attrgetter("item")),),
+    ),
+    Table(
+        "events",
+        "Events: things that happened, as the sources mention them.",
+        lambda dataset: dataset.events.values(),
+        (
+            column("id", "Unique id", required=True),
+            column("title", "Title", required=True),
+            column("kind", "Kind of event", required=True, vocabulary="event kind"),
+            *date_columns("date", attrgetter("date"), "When it happened"),
+            column("cameo", "CAMEO event code", vocabulary="CAMEO code"),
+            column("source", "For a publication: the source that was published",
+                   references="sources"),
+            column("note", "What an outside reference adds"),
+        ),
+        ("id",),
+    ),
+    link_table(
+        "event_places",
+        "Where each event happened.",
+        ("events", "event_id"),
+        lambda dataset: ((e.id, e.places) for e in dataset.events.values()),
+        (column("place_id", "A place", required=True, references="places",
+                value=attrgetter("item")),),
+    ),
+    link_table(
+        "event_actors",
+        "Who took part in each event.",
+        ("events", "event_id"),
+        lambda dataset: ((e.id, e.actors) for e in dataset.events.values()),
+        (column("actor_id", "An actor", required=True, references="actors",
+                value=attrgetter("item")),),
+    ),
+    Table(
+        "claims",
+        "Claims: one accuser saying that one accused did something, with whether it was "
+        "answered. The quotes are in evidence.csv.",
+        lambda dataset: dataset.claims.values(),
+        (
+            column("id", "Unique id", required=True),
+            column("kind", "Kind of claim", required=True, vocabulary="claim kind"),
+            column("accuser", "Who makes the claim", required=True, references="actors"),
+            column("speaker", "The person who said it, if named", references="actors"),
+            column("accused", "Who the claim is about", required=True, references="actors"),
+            column("allegation", "What is alleged", required=True, vocabulary="allegation"),
+            column("group", "The armed group the claim is about", references="actors"),
+            *date_columns("asserted", attrgetter("asserted"), "When the accuser made the "
+                          "claim", required=True),
+            column("status_state", "Whether the accused has answered", required=True,
+                   vocabulary="status", value=attrgetter("status.state")),
+            column("status_as_of", "The source whose date the status holds at",
+                   required=True, references="sources", value=attrgetter("status.as_of")),
+            column("status_note", "Note on the status", value=attrgetter("status.note")),
+            column("answers", "The claim this one answers", references="claims"),
+            column("cameo", "CAMEO event code", required=True, vocabulary="CAMEO code"),
+            column("note", "Note"),
+        ),
+        ("id",),
+    ),
+    link_table(
+        "claim_places",
+        "The places each claim names.",
+        ("claims", "claim_id"),
+        lambda dataset: ((c.id, c.places) for c in dataset.claims.values()),
+        (column("place_id", "A place", required=True, references="places",
+                value=attrgetter("item")),),
+    ),
+    link_table(
+        "claim_events",
+        "The events each claim refers to.",
+        ("claims", "claim_id"),
+        lambda dataset: ((c.id, c.events) for c in dataset.claims.values()),
+        (column("event_id", "An event", required=True, references="events",
+                value=attrgetter("item")),),
+    ),
+    Table(
+        "evidence",
+        "Evidence: every quote, verbatim from its source's paragraph. owner_type says what "
+        "owner_id is: a claim (claim: the claim's evidence; status: the evidence for its "
+        "status; both in claims.csv) or an event (events.csv).",
+        _quotes,
+        (
+            column("owner_type", "claim, status or event", required=True),
+            column("owner_id", "The id of the claim or event", required=True),
+            column("position", "1-based place in the owner's list", type="integer",
+                   required=True),
+            column("source_id", "The source quoted", required=True, references="sources",
+                   value=attrgetter("evidence.source")),
+            column("paragraph", "1-based paragraph of the source's stored text",
+                   type="integer", required=True, value=attrgetter("evidence.paragraph")),
+            column("quote", "The quote, copied exactly; '…' or '...' marks an elision",
+                   required=True, value=attrgetter("evidence.quote")),
+        ),
+        ("owner_type", "owner_id", "position"),
+    ),
+)
+"""Every CSV table, in the order the data package lists them."""
+
+
+# -- the files ----------------------------------------------------------------------------
+
+
+def _cell(value: Cell) -> str:
+    """A CSV cell: empty for no value, ``true``/``false``, numbers as Python writes them."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def table_csv(table: Table, dataset: Dataset) -> bytes:
+    """One table as UTF-8 CSV with a header row, rows in data order."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(c.name for c in table.columns)
+    for row in table.rows(dataset):
+        writer.writerow(_cell(c.value(row)) for c in table.columns)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _json(value: object) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def dataset_json(dataset: Dataset) -> bytes:
+    """The whole dataset as one JSON document, every field present (empty ones as null)."""
+    document: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "dataset": dataset.info.model_dump(mode="json"),
+    }
+    for kind in COLLECTIONS:
+        records: Mapping[str, Record] = getattr(dataset, kind)
+        document[kind] = [record.model_dump(mode="json") for record in records.values()]
+    return _json(document)
+
+
+def licence(spdx: str) -> tuple[str, str]:
+    """A licence's readable name and address."""
+    return LICENCES.get(spdx, (spdx, f"https://spdx.org/licenses/{spdx}.html"))
+
+
+def _field(spec: Column) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "name": spec.name,
+        "type": spec.type,
+        "description": spec.description,
+    }
+    constraints: dict[str, Any] = {}
+    if spec.required:
+        constraints["required"] = True
+    if spec.vocabulary is not None:
+        constraints["enum"] = list(vocab.VOCABULARIES[spec.vocabulary])
+    if constraints:
+        descriptor["constraints"] = constraints
+    return descriptor
+
+
+def _resource(table: Table, data: bytes) -> dict[str, Any]:
+    schema: dict[str, Any] = {
+        "fields": [_field(c) for c in table.columns],
+        "primaryKey": list(table.primary_key),
+        "missingValues": [""],
+    }
+    foreign_keys = [
+        {
+            "fields": c.name,
+            # "" is the table itself (a place inside a place, a claim answering a claim).
+            "reference": {"resource": "" if c.references == table.name else c.references,
+                          "fields": "id"},
+        }
+        for c in table.columns
+        if c.references is not None
+    ]
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return {
+        "name": table.name,
+        "path": table.path.removeprefix("data/"),
+        "profile": "tabular-data-resource",
+        "description": table.description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(data),
+        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"',
+                    "doubleQuote": True, "header": True},
+        "schema": schema,
+    }
+
+
+def data_package(dataset: Dataset, site: SiteInfo, tables: Mapping[str, bytes]) -> bytes:
+    """The Frictionless Data Package that describes the CSV tables (paths relative to it)."""
+    info = dataset.info
+    name, url = licence(info.licence)
+    package = {
+        "profile": "tabular-data-package",
+        "name": "tit-for-tat",
+        "title": info.title,
+        "description": info.description,
+        "version": info.version,
+        "created": f"{info.released}T00:00:00Z",  # the spec wants a datetime: release day
+        "homepage": absolute(site.site_url, PAGE_URL),
+        "licenses": [{"name": info.licence, "title": name, "path": url}],
+        "contributors": [{"title": creator, "role": "author"} for creator in info.creators],
+        "sources": [
+            {"title": source.title, **({"path": source.url} if source.url else {})}
+            for source in dataset.sources.values()
+            if source.text is not None
+        ],
+        "resources": [_resource(table, tables[table.path]) for table in TABLES],
+    }
+    return _json(package)
+
+
+def build_downloads(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
+    """Every download, by path inside the generated folder (all under ``data/``)."""
+    tables = {table.path: table_csv(table, dataset) for table in TABLES}
+    return {
+        JSON_PATH: dataset_json(dataset),
+        SCHEMA_PATH: schema_text().encode("utf-8"),
+        PACKAGE_PATH: data_package(dataset, site, tables),
+        **tables,
+    }
+
+
+# -- the page -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file as the downloads page lists it."""
+
+    path: str
+    title: str
+    media_type: str
+    description: str
+    size: int
+    rows: int | None = None
+    table: Table | None = None
+
+    @property
+    def name(self) -> str:
+        """The file's name, as the link shows it."""
+        return self.path.rsplit("/", 1)[-1]
+
+
+def describe_downloads(dataset: Dataset, downloads: Mapping[str, bytes]) -> list[Download]:
+    """The downloads in the page's order: the JSON, the data package, its tables, the schema."""
+    records = sum(dataset.stats.records.values())
+    listed = [
+        Download(JSON_PATH, "The dataset (JSON)", "application/json",
+                 f"The whole dataset in one document: its description and all {records:,} "
+                 "records with every field (empty ones as null), in the shape of the data "
+                 "files.", len(downloads[JSON_PATH])),
+        Download(PACKAGE_PATH, "Data package", "application/json",
+                 "Frictionless Data Package: describes the CSV tables below (columns, types, "
+                 "keys, links between tables), the licence and the sources.",
+                 len(downloads[PACKAGE_PATH])),
+    ]
+    for table in TABLES:
+        listed.append(
+            Download(table.path, f"Table {table.name} (CSV)", "text/csv", table.description,
+                     len(downloads[table.path]),
+                     rows=sum(1 for _ in table.rows(dataset)), table=table)
+        )
+    listed.append(
+        Download(SCHEMA_PATH, "JSON Schema", "application/schema+json",
+                 "JSON Schema of a data file: what each field means and which values it may "
+                 "take.", len(downloads[SCHEMA_PATH]))
+    )
+    return listed
+
+
+def dataset_jsonld(
+    dataset: Dataset, site: SiteInfo, listed: Sequence[Download]
+) -> dict[str, Any]:
+    """The downloads page's schema.org ``Dataset``, with every file as a ``DataDownload``."""
+    info = dataset.info
+    return {
+        "@context": CONTEXT,
+        "@type": "Dataset",
+        "@id": absolute(site.site_url, PAGE_URL),
+        "url": absolute(site.site_url, PAGE_URL),
+        "name": info.title,
+        "description": info.description,
+        "version": info.version,
+        "datePublished": info.released,
+        "license": licence(info.licence)[1],
+        "isAccessibleForFree": True,
+        "inLanguage": "en",
+        "creator": [{"@type": "Organization", "name": creator} for creator in info.creators],
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": download.title,
+                "contentUrl": absolute(site.site_url, download.path),
+                "encodingFormat": download.media_type,
+                "contentSize": f"{download.size} B",
+            }
+            for download in listed
+        ],
+    }
+
+
+def data_page(dataset: Dataset, site: SiteInfo, downloads: Mapping[str, bytes]) -> Page:
+    """The downloads page: each file with its size and contents, the licence, how to cite."""
+    listed = describe_downloads(dataset, downloads)
+    description = (
+        f"The dataset to download, made from the same checked data as these pages: one JSON "
+        f"document, {len(TABLES)} CSV tables described by a Frictionless Data Package, and "
+        "the JSON Schema."
+    )
+    return Page(
+        url=PAGE_URL,
+        template="data.md.j2",
+        title="Downloads",
+        description=description,
+        context={
+            "info": dataset.info,
+            "downloads": tuple(listed),
+            "data_licence": licence(dataset.info.licence),
+            "code_licence": licence(dataset.info.code_licence),
+            "vocabulary_anchors": {
+                name: "vocabulary-" + name.replace(" ", "-").lower()
+                for name in vocab.VOCABULARIES
+            },
+        },
+        jsonld=dataset_jsonld(dataset, site, listed),
+    )

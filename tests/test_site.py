@@ -1,0 +1,358 @@
+"""The built site: `mkdocs build --strict` passes, and each page type carries what it must."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import DATA, PAYLOAD, ROOT
+from titfortat.check import Dataset
+from titfortat.generate import load_dataset
+from titfortat.quotes import normalise
+from titfortat.sitebuild import SiteBuild, build_site
+from titfortat.views import Views
+
+pytestmark = pytest.mark.build
+
+
+class Page(HTMLParser):
+    """The parts of an HTML page the tests look at."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.scripts: list[str] = []
+        self.text_parts: list[str] = []
+        self._in_script = False
+        self._in_content = 0
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        for name in ("href", "src"):
+            if values.get(name):
+                self.links.append(str(values[name]))
+        self._in_script = tag in {"script", "style"}
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style"}:
+            self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+        else:
+            self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return normalise("".join(self.text_parts))
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset(DATA)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+    base = tmp_path_factory.mktemp("real-site")
+    return build_site(DATA, base / "site", base / "work")
+
+
+@pytest.fixture(scope="session")
+def payload_site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
+    base = tmp_path_factory.mktemp("payload-site")
+    return build_site(PAYLOAD, base / "site", base / "work")
+
+
+def read(site: SiteBuild, url: str) -> Page:
+    path = site.site_dir / url / "index.html" if not url.endswith(".html") else site.site_dir / url
+    assert path.is_file(), f"no page at /{url}"
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def html_pages(site: SiteBuild) -> Iterator[Path]:
+    yield from sorted(site.site_dir.rglob("*.html"))
+
+
+def test_strict_build_is_quiet(site: SiteBuild) -> None:
+    assert "WARNING" not in site.output
+    assert "ERROR" not in site.output
+
+
+def test_every_actor_claim_place_event_and_source_has_its_page(
+    site: SiteBuild, dataset: Dataset
+) -> None:
+    for folder, records in (
+        ("actors", dataset.actors),
+        ("claims", dataset.claims),
+        ("places", dataset.places),
+        ("events", dataset.events),
+        ("sources", dataset.sources),
+    ):
+        for record_id in records:
+            assert (site.site_dir / folder / record_id / "index.html").is_file(), (
+                f"/{folder}/{record_id}/ is missing"
+            )
+
+
+def test_every_quote_appears_on_its_claim_page(site: SiteBuild, dataset: Dataset) -> None:
+    for claim in dataset.claims.values():
+        text = read(site, f"claims/{claim.id}/").text
+        for evidence in (*claim.evidence, *claim.status.evidence):
+            assert normalise(evidence.quote) in text, (claim.id, evidence.quote)
+
+
+def test_claim_page_states_the_claim_attributed(site: SiteBuild, dataset: Dataset) -> None:
+    views = Views.build(dataset)
+    for claim in views.claims.values():
+        page = read(site, f"claims/{claim.id}/")
+        assert normalise(claim.text) in page.text
+        accuser = dataset.actors[claim.accuser_id]
+        # The sentence starts with the accuser: nothing is stated as fact.
+        assert claim.text.lower().startswith(("the " + accuser.name).lower()) or (
+            claim.text.lower().startswith(accuser.name.lower())
+        )
+        assert claim.status_label in page.text
+
+
+def test_timeline_lists_every_dated_record_in_order(site: SiteBuild, dataset: Dataset) -> None:
+    page = read(site, "timeline/")
+    entries = [
+        dict(attrs)["id"]
+        for tag, attrs in page.tags
+        if tag == "li" and "tft-entry" in (dict(attrs).get("class") or "")
+    ]
+    views = Views.build(dataset)
+    dated = [("claim-" + c.id, c.asserted.value.sort_key()) for c in views.claims.values()]
+    dated += [
+        ("event-" + e.id, e.date.value.sort_key()) for e in views.events.values() if e.date
+    ]
+    assert {e for e in entries if e} >= {anchor for anchor, _ in dated}
+    positions = {anchor: entries.index(anchor) for anchor, _ in dated}
+    ordered = sorted(dated, key=lambda item: item[1])
+    for (first, key_a), (second, key_b) in itertools.pairwise(ordered):
+        if key_a < key_b:
+            assert positions[first] < positions[second], f"{first} should come before {second}"
+
+
+def test_timeline_shows_precision_and_basis(site: SiteBuild) -> None:
+    text = read(site, "timeline/").text
+    for expected in (
+        "3\u20135 October 2024 interval inferred",
+        "30 September 2024 day outside reference",
+        "24\u201330 September 2024 interval outside reference",
+        "up to 5 October 2024 interval relative",
+        "about August 2021 \u2013 October 2024 interval relative",
+        "no date given",
+    ):
+        assert normalise(expected) in text, expected
+
+
+def test_matrix_shows_reciprocity(site: SiteBuild) -> None:
+    text = read(site, "matrix/").text
+    assert "both ways" in text
+    assert "Militants operate from its territory (TTP)" in text
+    assert "Militants operate from its territory (IS-KP)" in text
+
+
+def test_home_has_the_pair_side_by_side_and_the_graph(site: SiteBuild) -> None:
+    page = read(site, "")
+    text = page.text
+    assert "The accusation" in text
+    assert "The answer" in text
+    svgs = [dict(attrs) for tag, attrs in page.tags if tag == "svg"]
+    graph = [svg for svg in svgs if "tft-graph__svg" in (svg.get("class") or "")]
+    assert len(graph) == 1
+    assert graph[0].get("aria-labelledby")
+    assert "Accusation graph" in text
+
+
+def test_generated_pages_edit_their_data(site: SiteBuild) -> None:
+    page = read(site, "claims/taliban-says-pakistan-shelters-iskp/")
+    assert any(link.endswith("/edit/main/data/claims.yaml") for link in page.links)
+    actor = read(site, "actors/is-kp/")
+    assert any(link.endswith("/edit/main/data/actors.yaml") for link in actor.links)
+    method = read(site, "method/")
+    assert any(link.endswith("/edit/main/docs/method.md") for link in method.links)
+
+
+def test_record_pages_stay_out_of_the_navigation(site: SiteBuild) -> None:
+    home = (site.site_dir / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert "claims/taliban-says" not in nav
+    assert "actors/is-kp" not in nav
+
+
+def _resolve(page_path: Path, link: str) -> tuple[Path, str] | None:
+    """The file a relative link points at, and its fragment (None for external links)."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:")):
+        return None
+    target = page_path.parent if not parts.path else (page_path.parent / unquote(parts.path))
+    target = target.resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(site: SiteBuild) -> None:
+    broken: list[str] = []
+    pages: dict[Path, Page] = {}
+    for path in html_pages(site):
+        pages[path.resolve()] = Page(path.read_text(encoding="utf-8"))
+    for path, page in pages.items():
+        if path.name == "404.html" and path.parent == site.site_dir.resolve():
+            continue  # MkDocs writes the 404 page with links from the site's root path
+        for link in page.links:
+            resolved = _resolve(path, link)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if not target.exists():
+                broken.append(f"{path.relative_to(site.site_dir.resolve())}: {link}")
+                continue
+            if fragment and target.suffix == ".html" and fragment not in pages[target].ids:
+                broken.append(f"{path.relative_to(site.site_dir.resolve())}: {link} (anchor)")
+    assert not broken, "broken links:\n" + "\n".join(broken[:20])
+
+
+def test_no_page_loads_anything_from_another_host(site: SiteBuild) -> None:
+    offenders = []
+    for path in html_pages(site):
+        page = Page(path.read_text(encoding="utf-8"))
+        for tag, attrs in page.tags:
+            values = dict(attrs)
+            if tag in {"script", "img", "iframe", "source", "audio", "video"}:
+                link = values.get("src") or ""
+            elif tag == "link" and values.get("rel") not in {"canonical", "alternate"}:
+                link = values.get("href") or ""
+            else:
+                continue
+            if urlsplit(link).netloc:
+                offenders.append(f"{path.name}: <{tag}> {link}")
+        css = [t for t in page.scripts if "@import" in t or "url(http" in t]
+        assert not css, path
+    assert not offenders, offenders
+    stylesheet = (site.site_dir / "assets" / "stylesheets" / "extra.css").read_text()
+    assert "http" not in stylesheet
+
+
+def test_build_is_deterministic(
+    site: SiteBuild, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    base = tmp_path_factory.mktemp("second-build")
+    again = build_site(DATA, base / "site", base / "work")
+
+    def digest(root: Path) -> dict[str, str]:
+        return {
+            path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(root.rglob("*"))
+            if path.is_file() and not path.name.startswith("sitemap.xml")
+        }
+
+    first, second = digest(site.site_dir), digest(again.site_dir)
+    assert first.keys() == second.keys()
+    differing = [name for name in first if first[name] != second[name]]
+    assert not differing, differing
+
+
+def test_json_ld_on_claim_pages(site: SiteBuild) -> None:
+    import json  # noqa: PLC0415
+
+    page = read(site, "claims/pakistan-says-ttp-operates-from-afghanistan/")
+    blocks = [json.loads(script) for script in page.scripts if '"@context"' in script]
+    assert len(blocks) == 1
+    claim = blocks[0]
+    assert claim["@type"] == "Claim"
+    assert claim["author"]["name"] == "Government of Pakistan"
+    assert claim["appearance"][0]["url"] == "https://policyeast.com/tit-for-tat-accusations/"
+    assert "ClaimReview" not in json.dumps(claim)
+    assert "reviewRating" not in json.dumps(claim)
+
+
+# -- the payload dataset -------------------------------------------------------------------
+
+ALLOWED_SCRIPT_SOURCES = re.compile(r"^(\.\./|/tit-for-tat/)*assets/javascripts/")
+
+
+def test_payload_site_builds_and_every_payload_is_inert(payload_site: SiteBuild) -> None:
+    pages = list(html_pages(payload_site))
+    assert len(pages) > 10
+    for path in pages:
+        raw = path.read_text(encoding="utf-8")
+        page = Page(raw)
+        for tag, attrs in page.tags:
+            values = dict(attrs)
+            handlers = [name for name in values if name.startswith("on")]
+            assert not handlers, f"{path}: <{tag}> has {handlers}"
+            href = (values.get("href") or "").strip().lower()
+            assert not href.startswith("javascript:"), f"{path}: javascript: link"
+            if tag == "script" and values.get("src"):
+                assert ALLOWED_SCRIPT_SOURCES.match(str(values["src"])), values["src"]
+            assert tag not in {"iframe", "img", "style"} or (tag == "img" and (
+                "assets/" in (values.get("src") or "")
+            )), f"{path}: a <{tag}> element from the data"
+        for script in page.scripts:
+            assert "alert(" not in script or script.lstrip().startswith("{"), (
+                f"{path}: a script with alert( that is not JSON-LD"
+            )
+
+
+def test_payload_text_is_shown_as_text(payload_site: SiteBuild) -> None:
+    claim = read(payload_site, "claims/payload-claim/")
+    text = claim.text
+    assert '<script>alert("quote-script")</script>' in text
+    assert "<img src=x onerror=\"alert('quote-img')\">" in text
+    assert "*stars* _underscores_ **bold**" in text
+    actor = read(payload_site, "actors/payload-accuser/")
+    assert '--8<-- "vocabularies.md"' in actor.text
+    assert "# Not a heading" in actor.text
+    event = read(payload_site, "events/payload-event/")
+    assert "[click me](javascript:alert('quote-link')) and {{ 7*7 }}" in event.text
+    answer = read(payload_site, "claims/payload-answer/")
+    assert "| a | b | and `code` and ``` fence." in answer.text
+    title = html.unescape(
+        re.search(r"<title>(.*?)</title>", (payload_site.site_dir / "claims" / "payload-claim" /
+                                            "index.html").read_text(encoding="utf-8"),
+                  re.S).group(1)  # type: ignore[union-attr]
+    )
+    assert title.startswith("Acc <i>short</i> accuses Accused \"><img src=x onerror=")
+
+
+def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
+    from titfortat.generate import generate  # noqa: PLC0415
+
+    docs = ROOT / "docs"
+    before = {
+        p: p.read_bytes() for p in docs.rglob("*") if p.is_file() and "generated" not in p.parts
+    }
+    out = tmp_path / "generated"
+    first = generate(DATA, out)
+    assert first.report is not None
+    assert first.report.written
+    (out / "stale.md").write_text("left over", encoding="utf-8")
+    second = generate(DATA, out)
+    assert second.report is not None
+    assert second.report.written == ()
+    assert second.report.removed == ("stale.md",)
+    assert second.report.unchanged == len(second.files)
+    after = {
+        p: p.read_bytes() for p in docs.rglob("*") if p.is_file() and "generated" not in p.parts
+    }
+    assert before == after
