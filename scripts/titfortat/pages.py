@@ -28,6 +28,7 @@ from titfortat.views import (
     QuoteView,
     Seg,
     Views,
+    sentence_text,
 )
 
 PAGE_LIMIT = 200
@@ -243,7 +244,7 @@ class Planner:
     def home(self) -> None:
         views = self.views
         pairs = [
-            (views.claims[answered], self.claims_of(answers))
+            (views.claims[answered], self.claims_of(answers), views.exchange(answered, answers))
             for answered, answers in views.pairs
         ]
         claims = list(views.claims.values())
@@ -270,7 +271,7 @@ class Planner:
         edges_by_pair = {(e.accuser, e.accused): e for e in graph.edges}
         lead = pairs[0] if pairs else None
         description = (
-            f"{lead[0].text} {lead[1][0].text}" if lead else self.dataset.info.description
+            sentence_text(lead[2]) if lead else self.dataset.info.description
         )
         self.add(
             Page(

@@ -98,6 +98,7 @@ class ClaimView:
     accuser_id: str
     accused: Seg
     accused_id: str
+    accused_phrase: Seg
     speaker: Seg | None
     speaker_id: str | None
     group: Seg | None
@@ -306,13 +307,16 @@ class Views:
 
     # -- claims and events ----------------------------------------------------------------------
 
-    def sentence(self, claim: Claim) -> tuple[Seg, ...]:
+    def sentence(self, claim: Claim, *, speaker: bool = True) -> tuple[Seg, ...]:
         """The claim in one attributed sentence, built from neutral vocabulary."""
-        term = vocab.ALLEGATIONS[claim.allegation]
+        return _merge([*self.attribution(claim, speaker=speaker), *self.clause(claim), Seg(".")])
+
+    def attribution(self, claim: Claim, *, speaker: bool = True) -> list[Seg]:
+        """Who says it: "The Taliban government, through its spokesperson X, alleges that"."""
         kind = vocab.CLAIM_KINDS[claim.kind]
         accuser = self.actor_in_sentence(claim.accuser)
         parts: list[Seg] = [Seg(_capitalise(accuser.text), accuser.href)]
-        if claim.speaker:
+        if speaker and claim.speaker:
             roles = [
                 m.role
                 for m in self.dataset.actors[claim.speaker].memberships
@@ -322,17 +326,42 @@ class Views:
             parts += [Seg(f", through its {role} "), self.actor_seg(claim.speaker), Seg(",")]
         plural = self.dataset.actors[claim.accuser].type == "collective"
         parts.append(Seg(f" {kind.verb_plural if plural else kind.verb} "))
-        clause = term.clause if claim.group else term.clause_without_group
+        return parts
+
+    def clause(self, claim: Claim) -> list[Seg]:
+        """What is said, with the accused and the group linked: never a sentence on its own."""
+        term = vocab.ALLEGATIONS[claim.allegation]
+        template = term.clause if claim.group else term.clause_without_group
         fills = {"accused": self.actor_in_sentence(claim.accused)}
         if claim.group:
             fills["group"] = self.actor_in_sentence(claim.group)
-        for piece in re.split(r"(\{accused\}|\{group\})", clause):
+        parts: list[Seg] = []
+        for piece in re.split(r"(\{accused\}|\{group\})", template):
             if piece in ("{accused}", "{group}"):
                 parts.append(fills[piece[1:-1]])
             elif piece:
                 parts.append(Seg(piece))
-        parts.append(Seg("."))
-        return _merge(parts)
+        return parts
+
+    def exchange(self, answered_id: str, answer_ids: list[str]) -> tuple[Seg, ...]:
+        """An accusation and its answers in two sentences, for the home page's lead.
+
+        The answers by one accuser are joined: "X alleges in return that A, and that B."
+        """
+        answered = self.dataset.claims[answered_id]
+        parts: list[Seg] = [*self.sentence(answered, speaker=False), Seg(" ")]
+        answers = [self.dataset.claims[a] for a in answer_ids]
+        by_accuser: dict[str, list[Claim]] = {}
+        for answer in answers:
+            by_accuser.setdefault(answer.accuser, []).append(answer)
+        for group in by_accuser.values():
+            parts += self.attribution(group[0], speaker=False)
+            for index, answer in enumerate(group):
+                if index:
+                    parts.append(Seg(", and that " if index == len(group) - 1 else ", that "))
+                parts += self.clause(answer)
+            parts.append(Seg(". "))
+        return _merge(parts[:-1] + [Seg(".")])
 
     def _claim(self, claim: Claim) -> ClaimView:
         origin = self.dataset.origins[("claims", claim.id)]
@@ -352,6 +381,7 @@ class Views:
             accuser_id=claim.accuser,
             accused=self.actor_seg(claim.accused),
             accused_id=claim.accused,
+            accused_phrase=self.actor_in_sentence(claim.accused),
             speaker=self.actor_seg(claim.speaker) if claim.speaker else None,
             speaker_id=claim.speaker,
             group=self.actor_seg(claim.group, short=True) if claim.group else None,
