@@ -96,8 +96,10 @@ class ClaimView:
     sentence: tuple[Seg, ...]
     accuser: Seg
     accuser_id: str
+    accuser_short: Seg
     accused: Seg
     accused_id: str
+    accused_short: Seg
     accused_phrase: Seg
     speaker: Seg | None
     speaker_id: str | None
@@ -379,8 +381,10 @@ class Views:
             sentence=self.sentence(claim),
             accuser=self.actor_seg(claim.accuser),
             accuser_id=claim.accuser,
+            accuser_short=self.actor_seg(claim.accuser, short=True),
             accused=self.actor_seg(claim.accused),
             accused_id=claim.accused,
+            accused_short=self.actor_seg(claim.accused, short=True),
             accused_phrase=self.actor_in_sentence(claim.accused),
             speaker=self.actor_seg(claim.speaker) if claim.speaker else None,
             speaker_id=claim.speaker,
