@@ -1,9 +1,11 @@
 """MkDocs hooks: generate the pages from data/ before each build, and serve them at their URLs.
 
-The generator is a plain script (``titfortat generate``) that these hooks also call, so the
-site builds the same way under tools that run no hooks. Generated pages are written to
-docs/generated/ and published as if they sat at the root of docs/ (docs/generated/claims/x.md
-becomes /claims/x/), so permalinks do not carry the folder's name.
+The generator is the plain command ``titfortat generate``; the hook runs it as a child
+process, so the site builds the same way under tools that run no hooks, `mkdocs serve`
+always runs the current code, and the memory generation needs is returned before MkDocs
+builds. Generated pages are written to docs/generated/ and published as if they sat at the
+root of docs/ (docs/generated/claims/x.md becomes /claims/x/), so permalinks do not carry
+the folder's name.
 
 TITFORTAT_DATA, when set, names another data folder (tests and benchmarks build from
 fixtures and synthetic data this way).
@@ -11,11 +13,11 @@ fixtures and synthetic data this way).
 
 from __future__ import annotations
 
-import importlib
 import os
+import re
+import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,13 +29,6 @@ GENERATED = "generated"
 SNIPPETS = f"{GENERATED}/snippets/"
 
 
-def _fresh_generator() -> Any:
-    """Import the generator anew, so `mkdocs serve` picks up edits to its code too."""
-    for name in [n for n in sys.modules if n == "titfortat" or n.startswith("titfortat.")]:
-        del sys.modules[name]
-    return importlib.import_module("titfortat.generate")
-
-
 def _base(data_dir: Path, project: Path) -> Path:
     """The folder data paths are shown relative to: the project, or the data folder's parent
     when the data lives elsewhere (so "edit" links always read data/<file>.yaml)."""
@@ -43,25 +38,30 @@ def _base(data_dir: Path, project: Path) -> Path:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check the data and write the pages; stop the build, untouched, if the data is bad."""
-    generator = _fresh_generator()
-    render = importlib.import_module("titfortat.render")
-    problems = importlib.import_module("titfortat.problems")
     project = Path(config.config_file_path).parent
     data_dir = Path(os.environ.get("TITFORTAT_DATA") or project / "data")
-    site = render.SiteInfo(
-        site_url=config.site_url or "",
-        site_name=config.site_name,
-        repo_blob_url=generator.blob_url(config.repo_url, config.edit_uri),
+    command = [
+        sys.executable, "-m", "titfortat", "generate",
+        "--data", str(data_dir),
+        "--out", str(Path(config.docs_dir) / GENERATED),
+        "--config", "",
+        "--site-url", config.site_url or "",
+        "--site-name", config.site_name,
+        "--base", str(_base(data_dir, project)),
+    ]  # fmt: skip
+    if config.repo_url:
+        command += ["--repo-url", config.repo_url, "--edit-uri", config.edit_uri or ""]
+    completed = subprocess.run(  # noqa: S603 - our own interpreter and command
+        command, capture_output=True, text=True, check=False
     )
-    try:
-        generator.generate(
-            data_dir, Path(config.docs_dir) / GENERATED, site, base=_base(data_dir, project)
-        )
-    except problems.DataError as error:
+    if completed.returncode == 1:
         raise Abort(
-            f"The data has problems; nothing was built.\n{error}\n"
+            "The data has problems; nothing was built.\n"
+            f"{completed.stderr.strip()}\n"
             "Fix them (run `make check` to see them again) and build once more."
-        ) from None
+        )
+    if completed.returncode != 0:
+        raise Abort(f"Generating the pages failed:\n{completed.stderr.strip()}")
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -91,9 +91,43 @@ def on_page_markdown(
     config: MkDocsConfig,
     files: Files,  # noqa: ARG001 - MkDocs passes it by name
 ) -> str:
-    """Point a generated page's edit link at the data file its record comes from."""
+    """Point a generated page's edit link at its data; set its HTML blocks aside.
+
+    A generated page is Markdown headings around blocks of finished, escaped HTML (see
+    titfortat/render.py). Python-Markdown would parse every block's tags twice over (its
+    raw-HTML stash, and MkDocs' anchor scan) only to pass them through unchanged: on a large
+    site that is a third of the build. Each block is replaced by a placeholder paragraph
+    here and put back, byte for byte, in on_page_content.
+    """
     data_file = page.meta.get("data_file")
     if isinstance(data_file, str) and config.repo_url and config.edit_uri:
         base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
         page.edit_url = urljoin(base, "../" + data_file)
-    return markdown
+    if not page.meta.get("generated"):
+        return markdown
+    blocks: list[str] = []
+    chunks = markdown.split("\n\n")
+    for index, chunk in enumerate(chunks):
+        if chunk.startswith("<") and not chunk.startswith("<!--"):
+            chunks[index] = f"{_PLACEHOLDER}{len(blocks)}"
+            blocks.append(chunk)
+    _HTML_BLOCKS[page.file.src_uri] = blocks
+    return "\n\n".join(chunks)
+
+
+def on_page_content(
+    html: str,
+    page: Page,
+    config: MkDocsConfig,  # noqa: ARG001 - MkDocs passes it by name
+    files: Files,  # noqa: ARG001 - MkDocs passes it by name
+) -> str:
+    """Put a generated page's HTML blocks back in place of their placeholders."""
+    blocks = _HTML_BLOCKS.pop(page.file.src_uri, None)
+    if blocks is None:
+        return html
+    return _PLACEHOLDER_PARAGRAPH.sub(lambda match: blocks[int(match.group(1))], html)
+
+
+_PLACEHOLDER = "TFTHTMLBLOCK"
+_PLACEHOLDER_PARAGRAPH = re.compile(rf"<p>{_PLACEHOLDER}(\d+)</p>")
+_HTML_BLOCKS: dict[str, list[str]] = {}

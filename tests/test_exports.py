@@ -46,6 +46,7 @@ from titfortat.model import (
     Source,
 )
 from titfortat.render import SiteInfo
+from titfortat.urls import relative
 
 Row = dict[str, Any]
 
@@ -388,7 +389,7 @@ def test_the_build_writes_the_downloads_and_their_page(dataset: Dataset,
     page = files["data/index.md"].decode("utf-8")
     for path, data in downloads.items():
         name = path.rsplit("/", 1)[-1]
-        link = path.removeprefix("data/")
+        link = relative("data/", path)
         assert f'<a href="{link}" type=' in page, path
         assert f"<code>{name}</code></a></td>" in page
         assert f"{len(data):,}&nbsp;bytes" in page, path

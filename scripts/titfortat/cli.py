@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from titfortat.check import check
-from titfortat.generate import DEFAULT_SITE, generate, site_from_mkdocs
+from titfortat.generate import DEFAULT_SITE, blob_url, generate, site_from_mkdocs
 from titfortat.loading import read_inputs
 from titfortat.model import schema_text
 from titfortat.problems import DataError, report
@@ -33,12 +33,17 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    config = Path(args.config)
-    site = site_from_mkdocs(config) if config.is_file() else DEFAULT_SITE
-    if args.site_url:
+    config = Path(args.config) if args.config else None
+    site = site_from_mkdocs(config) if config and config.is_file() else DEFAULT_SITE
+    if args.site_url is not None:
         site = replace(site, site_url=args.site_url)
+    if args.site_name is not None:
+        site = replace(site, site_name=args.site_name)
+    if args.repo_url is not None:
+        site = replace(site, repo_blob_url=blob_url(args.repo_url, args.edit_uri or "edit/main/"))
+    base = Path(args.base) if args.base else None
     try:
-        generated = generate(Path(args.data), Path(args.out), site)
+        generated = generate(Path(args.data), Path(args.out), site, base=base)
     except DataError as error:
         print(report(error.problems), file=sys.stderr)
         print("Nothing was written.", file=sys.stderr)
@@ -84,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the site's address and repository from this file (default: mkdocs.yml)",
     )
     generate_cmd.add_argument("--site-url", default=None, help="override the site's address")
+    generate_cmd.add_argument("--site-name", default=None, help="override the site's name")
+    generate_cmd.add_argument(
+        "--repo-url", default=None, help="override the repository (for links to the data)"
+    )
+    generate_cmd.add_argument(
+        "--edit-uri", default=None, help="with --repo-url: its edit path, like edit/main/docs/"
+    )
+    generate_cmd.add_argument(
+        "--base", default=None, help="show data paths relative to this folder (default: here)"
+    )
     generate_cmd.set_defaults(run=_generate)
     schema_cmd = commands.add_parser("schema", help="print or write the data's JSON Schema")
     schema_cmd.add_argument("--write", metavar="PATH", help="write it to PATH")

@@ -6,14 +6,16 @@ steps between are pure, so the same data always gives byte-identical files.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from titfortat.check import Dataset, check
 from titfortat.exports import build_downloads
 from titfortat.loading import read_inputs
-from titfortat.pages import plan_pages
+from titfortat.pages import is_large, plan_pages
 from titfortat.problems import DataError
 from titfortat.render import SiteInfo, make_environment, render_page
 from titfortat.snippets import render_snippets
@@ -63,7 +65,9 @@ class Generated:
 def build_files(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
     """Every generated file, by path inside the generated folder (pure)."""
     environment = make_environment()
-    shared = {"site": site, "dataset_info": dataset.info}
+    # On a large site, lists of claims on record pages stay out of the search index: each
+    # claim's own page is in it, and the copies would make the index grow several times over.
+    shared = {"site": site, "dataset_info": dataset.info, "search_lean": is_large(dataset)}
     downloads = build_downloads(dataset, site)
     files: dict[str, bytes] = dict(downloads)
     for page in plan_pages(dataset, site, downloads):
@@ -90,7 +94,46 @@ def generate(
 
     Nothing is written unless the whole dataset passes and every page renders.
     """
-    dataset = load_dataset(data_dir, base)
-    files = build_files(dataset, site)
+    with _collector_paused():
+        dataset = load_dataset(data_dir, base)
+    with _collector_relaxed():
+        files = build_files(dataset, site)
     report = sync_folder(out_dir, files)
     return Generated(dataset=dataset, files=files, report=report)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Check without Python's cyclic garbage collector.
+
+    Loading keeps every YAML node until the check is done; with the collector on, each full
+    collection walks all of them again, which at 10,000 claims costs more than the check
+    itself. Loading makes no cycles that must be freed early.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def _collector_relaxed() -> Iterator[None]:
+    """Render with the checked dataset frozen out of collections, and collections rarer.
+
+    Rendering makes short-lived cycles (template contexts), so the collector must run, or
+    memory grows by hundreds of megabytes at 10,000 claims; but scanning the whole dataset
+    each time, at the default frequency, costs a third of the rendering time. Measured at
+    10,000 claims: 12 s and 640 MB by default, 8 s and 1 GB with no collection, 8.5 s and
+    640 MB this way.
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(20_000, 100_000, 100_000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()

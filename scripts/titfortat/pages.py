@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 
 from titfortat import jsonld, vocab
 from titfortat.check import Dataset
-from titfortat.graph import build_graph
 from titfortat.exports import data_page
+from titfortat.graph import build_graph
 from titfortat.render import Page, SiteInfo
 from titfortat.urls import record_url
 from titfortat.views import (
@@ -36,6 +36,9 @@ PAGE_LIMIT = 200
 
 SECTION_LIMIT = 25
 """Items in one list on a record page before it links to the full listing instead."""
+
+PAIRS_ON_HOME = 3
+"""Accusations shown with their answers on the home page; the matrix lists every one."""
 
 GRID_LIMIT = 12
 """The who-accuses-whom grid is drawn while accusers and accused are each at most this many."""
@@ -147,7 +150,7 @@ class Planner:
         self.site = site
         self.downloads = downloads or {}
         self.views = Views.build(dataset)
-        self.large = len(dataset.claims) > PAGE_LIMIT
+        self.large = is_large(dataset)
         self.pages: list[Page] = []
 
     # -- helpers -----------------------------------------------------------------------------
@@ -182,6 +185,7 @@ class Planner:
                     title=title + suffix,
                     description=description,
                     context={**context, "rows": tuple(part), "pager": pager, "part": number},
+                    search_exclude=self.large,
                 )
             )
 
@@ -222,6 +226,7 @@ class Planner:
                 description=description,
                 context={"groups": tuple(shown), "row_kind": row_kind, "split": split,
                          "intro": intro, "total": total},
+                search_exclude=self.large,
             )
         )
 
@@ -243,9 +248,11 @@ class Planner:
 
     def home(self) -> None:
         views = self.views
+        # The exchanges with most answers lead; the rest are on the who-accuses-whom page.
+        leading = sorted(views.pairs, key=lambda pair: -len(pair[1]))[:PAIRS_ON_HOME]
         pairs = [
             (views.claims[answered], self.claims_of(answers), views.exchange(answered, answers))
-            for answered, answers in views.pairs
+            for answered, answers in leading
         ]
         claims = list(views.claims.values())
         unanswered = sum(1 for c in claims if not c.answered)
@@ -264,7 +271,8 @@ class Planner:
             "quotes": self.dataset.stats.quotes_verified,
             "unanswered": unanswered,
             "answered": len(claims) - unanswered,
-            "pairs": len(pairs),
+            "pairs": len(views.pairs),
+            "pairs_not_shown": len(views.pairs) - len(pairs),
             "as_of": latest_as_of,
         }
         graph = build_graph(views, self.pair_url)
@@ -330,6 +338,7 @@ class Planner:
                         description=f"{len(year_entries):,} claims and events dated {year}.",
                         context={"months": _by_month(part), "undated": (), "years": (),
                                  "pager": pager, "year": year, "part": number},
+                        search_exclude=True,
                     )
                 )
         if undated:
@@ -808,18 +817,8 @@ class Planner:
         claims = views.claims_by_source.get(source_id, [])
         events = [views.events[e] for e in views.events_by_source.get(source_id, [])]
         paragraphs = self.dataset.paragraphs.get(source_id)
-        cited: dict[int, int] = defaultdict(int)
-        for claim in self.dataset.claims.values():
-            for evidence in (*claim.evidence, *claim.status.evidence):
-                if evidence.source == source_id:
-                    cited[evidence.paragraph] += 1
-        for event_record in self.dataset.events.values():
-            for evidence in event_record.evidence:
-                if evidence.source == source_id:
-                    cited[evidence.paragraph] += 1
-        dated_by = [
-            c.id for c in self.dataset.claims.values() if c.asserted.reference == source_id
-        ]
+        cited = views.quotes_by_paragraph.get(source_id, {})
+        dated_by = views.claims_dated_by.get(source_id, [])
         origin = self.dataset.origins[("sources", source_id)]
         kind_label = vocab.SOURCE_KINDS[source.kind].label
         self.add(
@@ -854,9 +853,7 @@ class Planner:
         views = self.views
         coverage = []
         for source_id, paragraphs in dataset.paragraphs.items():
-            cited: set[int] = set()
-            for claim in dataset.claims.values():
-                cited.update(e.paragraph for e in claim.evidence if e.source == source_id)
+            cited = views.claim_paragraphs.get(source_id, set())
             coverage.append(
                 {
                     "seg": views.source_seg(source_id),
@@ -898,6 +895,11 @@ class Planner:
                 },
             )
         )
+
+
+def is_large(dataset: Dataset) -> bool:
+    """Whether listings split into pages and repeated text leaves the search index."""
+    return len(dataset.claims) > PAGE_LIMIT
 
 
 def claim_title(claim: ClaimView, views: Views) -> str:

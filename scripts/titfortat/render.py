@@ -27,7 +27,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from titfortat import vocab
-from titfortat.urls import relative
+from titfortat.urls import depth, relative
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class Page:
     context: Mapping[str, Any] = field(default_factory=dict)
     data_file: str | None = None
     jsonld: Mapping[str, Any] | None = None
+    search_exclude: bool = False
+    """Keep the page out of the search index (listings that repeat record pages' text)."""
 
 
 @pass_context
@@ -89,11 +91,31 @@ def _one_line(value: Any) -> Any:
     return value
 
 
+@pass_context
+def _memo(context: Context, name: str, obj: Any) -> Markup:
+    """The fragment ``fragments/<name>.j2`` for ``obj``, made once per page depth.
+
+    Its links depend only on the depth (see urls.relative), so a claim listed on a hundred
+    actor pages is rendered once. The cache lives as long as the environment: one build.
+    """
+    environment = context.environment
+    cache: dict[tuple[str, int, int], Markup] = environment.globals["_memo_cache"]  # type: ignore[assignment]
+    level = depth(context["page_url"])
+    key = (name, id(obj), level)
+    found = cache.get(key)
+    if found is None:
+        template = environment.get_template(f"fragments/{name}.j2")
+        found = Markup(template.render(obj=obj, page_url="_/" * level, site=context["site"]))
+        cache[key] = found
+    return found
+
+
 def make_environment() -> Environment:
     """The Jinja environment for page templates: autoescaped, strict about undefined names."""
     environment = Environment(
         loader=PackageLoader("titfortat", "templates"),
         autoescape=True,
+        auto_reload=False,
         finalize=_one_line,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -107,7 +129,7 @@ def make_environment() -> Environment:
         plural=_plural,
         join_markup=_join,
     )
-    environment.globals.update(vocab=vocab)
+    environment.globals.update(vocab=vocab, memo=_memo, _memo_cache={})
     return environment
 
 
@@ -123,5 +145,6 @@ def render_page(environment: Environment, page: Page, shared: Mapping[str, Any])
             "page_description": page.description,
             "page_data_file": page.data_file,
             "page_jsonld": page.jsonld,
+            "page_search_exclude": page.search_exclude,
         }
     )

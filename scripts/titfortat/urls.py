@@ -6,8 +6,6 @@ the site works at any base path (GitHub Pages serves a project under /REPO/).
 
 from __future__ import annotations
 
-import posixpath
-
 RECORD_FOLDERS = {
     "actors": "actors",
     "claims": "claims",
@@ -34,13 +32,22 @@ def source_path(url: str) -> str:
     return url
 
 
+def depth(url: str) -> int:
+    """How many folders down a page is: "" is 0, "claims/" 1, "claims/x/" 2."""
+    return url.count("/")
+
+
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at ``from_url`` to ``to_url``, both site-relative."""
+    """A link from the page at ``from_url`` to ``to_url``, both site-relative.
+
+    Always up to the site's root, then down: "../../actors/x/" from any claim page. A link
+    then depends only on how deep the page is, so a fragment of HTML with links can be made
+    once per depth and reused on every page that deep. A link to a place on the same page
+    is just its fragment.
+    """
     target, _, fragment = to_url.partition("#")
-    if not target and fragment:
+    if fragment and target in ("", from_url):
         return f"#{fragment}"
-    here = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    link = posixpath.relpath(target or ".", here or ".")
-    if target.endswith("/") or not target:
-        link = "./" if link == "." else f"{link}/"
+    link = "../" * depth(from_url) + target
+    link = link or "./"
     return f"{link}#{fragment}" if fragment else link

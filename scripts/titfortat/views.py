@@ -174,6 +174,14 @@ class Views:
     events_by_place: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     events_by_source: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     members: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    quotes_by_paragraph: dict[str, dict[int, int]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(int))
+    )
+    """Per source, how many quotes (of claims, statuses and events) each paragraph gives."""
+    claim_paragraphs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    """Per source, the paragraphs that claims' own evidence cites."""
+    claims_dated_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Per outside reference, the claims whose date it gives."""
     children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
@@ -204,12 +212,20 @@ class Views:
             cited = {e.source for e in (*claim.evidence, *claim.status.evidence)}
             for source_id in sorted(cited):
                 views.claims_by_source[source_id].append(claim.id)
+            for evidence in (*claim.evidence, *claim.status.evidence):
+                views.quotes_by_paragraph[evidence.source][evidence.paragraph] += 1
+            for evidence in claim.evidence:
+                views.claim_paragraphs[evidence.source].add(evidence.paragraph)
+            if claim.asserted.reference:
+                views.claims_dated_by[claim.asserted.reference].append(claim.id)
         for event in dataset.events.values():
             views.events[event.id] = views._event(event)
             for actor_id in dict.fromkeys(event.actors):
                 views.events_by_actor[actor_id].append(event.id)
             for place_id in dict.fromkeys(event.places):
                 views.events_by_place[place_id].append(event.id)
+            for evidence in event.evidence:
+                views.quotes_by_paragraph[evidence.source][evidence.paragraph] += 1
             sources = {e.source for e in event.evidence}
             if event.source:
                 sources.add(event.source)
@@ -363,7 +379,7 @@ class Views:
                     parts.append(Seg(", and that " if index == len(group) - 1 else ", that "))
                 parts += self.clause(answer)
             parts.append(Seg(". "))
-        return _merge(parts[:-1] + [Seg(".")])
+        return _merge([*parts[:-1], Seg(".")])
 
     def _claim(self, claim: Claim) -> ClaimView:
         origin = self.dataset.origins[("claims", claim.id)]

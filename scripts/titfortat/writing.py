@@ -61,10 +61,16 @@ def sync_folder(root: Path, outputs: Mapping[str, bytes]) -> SyncReport:
         if relative_path.startswith(("/", "../")) or "/../" in relative_path:
             raise UnsafeOutputError(f"refusing to write outside {root}: {relative_path}")
         target = root / relative_path
-        if target.is_file() and target.read_bytes() == data:
+        if not target.exists():
+            # A new file: no reader (mkdocs serve) can see it half-written under this name
+            # before the build that follows, so it is written in place, which is faster.
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        elif target.read_bytes() == data:
             unchanged += 1
             continue
-        _write_atomically(target, data)
+        else:
+            _write_atomically(target, data)
         written.append(relative_path)
     removed: list[str] = []
     for folder, dirs, names in os.walk(root, topdown=False):
