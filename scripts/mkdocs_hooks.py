@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 GENERATED = "generated"
 SNIPPETS = f"{GENERATED}/snippets/"
@@ -125,9 +126,17 @@ def on_page_content(
     blocks = _HTML_BLOCKS.pop(page.file.src_uri, None)
     if blocks is None:
         return html
-    return _PLACEHOLDER_PARAGRAPH.sub(lambda match: blocks[int(match.group(1))], html)
+    html = _PLACEHOLDER_PARAGRAPH.sub(lambda match: blocks[int(match.group(1))], html)
+    if html.startswith(_TITLE) and page.title:
+        # The title is an HTML block, so Markdown's table of contents misses it; Material
+        # aims "Skip to content" at the first entry there, so put the title back on top.
+        top = AnchorLink(page.title, "page-title", 1)
+        top.children = list(page.toc.items)
+        page.toc = TableOfContents([top])
+    return html
 
 
 _PLACEHOLDER = "TFTHTMLBLOCK"
+_TITLE = '<h1 id="page-title">'
 _PLACEHOLDER_PARAGRAPH = re.compile(rf"<p>{_PLACEHOLDER}(\d+)</p>")
 _HTML_BLOCKS: dict[str, list[str]] = {}

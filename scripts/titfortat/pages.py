@@ -18,6 +18,7 @@ from titfortat import jsonld, vocab
 from titfortat.check import Dataset
 from titfortat.exports import data_page
 from titfortat.graph import build_graph
+from titfortat.model import Actor
 from titfortat.render import Page, SiteInfo
 from titfortat.urls import record_url
 from titfortat.views import (
@@ -612,7 +613,7 @@ class Planner:
             Page(
                 url=record_url("actors", actor_id),
                 template="actor.md.j2",
-                title=actor.name,
+                title=actor_title(actor),
                 description=description,
                 data_file=origin.path,
                 jsonld=jsonld.actor(actor, self.site.site_url, record_url("actors", actor_id)),
@@ -895,6 +896,15 @@ class Planner:
                 },
             )
         )
+
+
+def actor_title(actor: Actor) -> str:
+    """An actor page's title, with its acronym when it has one ("... Province (IS-KP)"), so
+    a search for the acronym ranks the page first (search weighs titles most)."""
+    short = actor.short_name
+    if short and " " not in short and short.lower() not in actor.name.lower():
+        return f"{actor.name} ({short})"
+    return actor.name
 
 
 def is_large(dataset: Dataset) -> bool:
