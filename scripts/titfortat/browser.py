@@ -171,9 +171,13 @@ PAGE_TYPES: dict[str, str] = {
     "place": "places/*",
     "event": "events/*",
     "source": "sources/*",
+    "events-index": "events/",
+    "sources-index": "sources/",
     "method": "method/",
     "data-model": "data-model/",
+    "downloads": "data/",
     "health": "health/",
+    "performance": "performance/",
 }
 """One page of each kind a reader meets; "kind/*" is resolved by ``page_of_type``."""
 

@@ -71,7 +71,7 @@ def claim(view: ClaimView, views: Views, site_url: str) -> dict[str, Any]:
         "@id": absolute(site_url, view.url),
         "url": absolute(site_url, view.url),
         "name": view.text,
-        "text": view.evidence[0].text,
+        "text": view.lead_quote.text,
         "author": author,
         "appearance": appearances,
         "firstAppearance": appearances[0],

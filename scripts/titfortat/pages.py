@@ -373,7 +373,7 @@ class Planner:
                     date=claim.asserted,
                     headline=(Seg(claim.text, claim.url),),
                     actors=tuple(actors),
-                    quote=claim.evidence[0],
+                    quote=claim.lead_quote,
                     more_quotes=len(claim.evidence) - 1,
                     url=claim.url,
                     status=claim,
@@ -427,7 +427,8 @@ class Planner:
         views = self.views
         involved = views.involved_actors()
         order = {actor_id: i for i, actor_id in enumerate(involved)}
-        # The busiest actors first, so the two main parties meet in the grid's top corner.
+        # The busiest actors first; the busiest pair that accuse each other leads both
+        # axes, crosswise, so their two cells sit side by side in the grid's top corner.
         accusers = sorted(
             (a for a in involved if a in views.claims_by_accuser),
             key=lambda a: (-len(views.claims_by_accuser[a]), order[a]),
@@ -436,6 +437,18 @@ class Planner:
             (a for a in involved if a in views.claims_by_accused),
             key=lambda a: (-len(views.claims_by_accused[a]), order[a]),
         )
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for claim in views.claims.values():
+            counts[(claim.accuser_id, claim.accused_id)] += 1
+        mutual = [
+            (counts[(a, b)] + counts[(b, a)], a, b)
+            for (a, b) in counts
+            if (b, a) in counts and order[a] < order[b]
+        ]
+        if mutual:
+            _, first, second = max(mutual, key=lambda item: (item[0], -order[item[1]]))
+            accusers = [first, second, *(a for a in accusers if a not in (first, second))]
+            accused = [second, first, *(a for a in accused if a not in (first, second))]
         cells: dict[tuple[str, str], list[ClaimView]] = defaultdict(list)
         for claim in views.claims.values():
             cells[(claim.accuser_id, claim.accused_id)].append(claim)

@@ -131,6 +131,11 @@ class ClaimView:
         """The claim's sentence as plain text."""
         return sentence_text(self.sentence)
 
+    @property
+    def lead_quote(self) -> QuoteView:
+        """The quote cards, the timeline and JSON-LD show: the first, which editors choose."""
+        return self.evidence[0]
+
 
 @dataclass(frozen=True)
 class EventView:
