@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -106,13 +107,15 @@ def on_page_markdown(
         page.edit_url = urljoin(base, "../" + data_file)
     if not page.meta.get("generated"):
         return markdown
+    # A placeholder no text could contain by chance or design: fresh for every page.
+    token = f"TFTHTMLBLOCK{secrets.token_hex(8)}X"
     blocks: list[str] = []
     chunks = markdown.split("\n\n")
     for index, chunk in enumerate(chunks):
         if chunk.startswith("<") and not chunk.startswith("<!--"):
-            chunks[index] = f"{_PLACEHOLDER}{len(blocks)}"
+            chunks[index] = f"{token}{len(blocks)}"
             blocks.append(chunk)
-    _HTML_BLOCKS[page.file.src_uri] = blocks
+    _HTML_BLOCKS[page.file.src_uri] = (token, blocks)
     return "\n\n".join(chunks)
 
 
@@ -123,10 +126,12 @@ def on_page_content(
     files: Files,  # noqa: ARG001 - MkDocs passes it by name
 ) -> str:
     """Put a generated page's HTML blocks back in place of their placeholders."""
-    blocks = _HTML_BLOCKS.pop(page.file.src_uri, None)
-    if blocks is None:
+    held = _HTML_BLOCKS.pop(page.file.src_uri, None)
+    if held is None:
         return html
-    html = _PLACEHOLDER_PARAGRAPH.sub(lambda match: blocks[int(match.group(1))], html)
+    token, blocks = held
+    paragraph = re.compile(rf"<p>{token}(\d+)</p>")
+    html = paragraph.sub(lambda match: blocks[int(match.group(1))], html)
     if html.startswith(_TITLE) and page.title:
         # The title is an HTML block, so Markdown's table of contents misses it; Material
         # aims "Skip to content" at the first entry there, so put the title back on top.
@@ -136,7 +141,5 @@ def on_page_content(
     return html
 
 
-_PLACEHOLDER = "TFTHTMLBLOCK"
 _TITLE = '<h1 id="page-title">'
-_PLACEHOLDER_PARAGRAPH = re.compile(rf"<p>{_PLACEHOLDER}(\d+)</p>")
-_HTML_BLOCKS: dict[str, list[str]] = {}
+_HTML_BLOCKS: dict[str, tuple[str, list[str]]] = {}

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from conftest import MINIMAL_TEXT, MINIMAL_YAML, run_check
+from titfortat.check import Inputs, check
 from titfortat.problems import Problem, report
 from titfortat.yamlsafe import MAX_FILE_BYTES
 
@@ -122,6 +124,17 @@ CASES = [
          "from Afghan soil …", "not found in paragraph 1"),
     Case("quote too short", swap("quote: Kabul denies it", "quote: Kabul"), "quote: Kabul",
          "a quote needs at least 3 words"),
+    Case("quote not on word boundaries", swap("quote: the group operates from Afghan soil",
+                                              "quote: e group operates from Afghan soi"),
+         "quote: e group", "not found in paragraph 1"),
+    Case("elision joining single words", swap("quote: the group operates from Afghan soil",
+                                              "quote: group … Afghan soil"),
+         "quote: group …", "the part 'group' between elisions is too short"),
+    Case("licence that is not an SPDX id", swap("  creators: [Tests]",
+                                                "  creators: [Tests]\n  licence: CC BY 4.0"),
+         "licence:", "does not have the expected form"),
+    Case("C1 control character", swap("  title: Minimal", '  title: "Minimal\\u0085"'),
+         "title:", "contains the invisible control character U+0085"),
     Case("date wording not in source", swap("wording: Islamabad says", "wording: Islamabad claims"),
          "wording: Islamabad claims", "the words 'Islamabad claims' do not occur in source 'src'"),
     Case("group is not an armed group", swap("group: ttp", "group: pak"), "group: pak",
@@ -203,6 +216,8 @@ BAD_FILES = [
     ("not UTF-8", b"claims:\n  - id: caf\xe9\n", 2, "not UTF-8 text (byte 0xe9): save the file "
      "as UTF-8"),
     ("NUL byte", b"claims: []\n\x00\n", 2, "the file contains a NUL character"),
+    ("character YAML refuses", "claims: []\nx: \x80\n".encode(), 2, "the file contains the "
+     "character U+0080, which YAML does not allow"),
     ("top level is a list", b"- id: x\n", 1, "the top level must be a mapping (keys such as "
      "'claims:'), not a list"),
     ("top level is a scalar", b"just some text\n", 1, "the top level must be a mapping"),
@@ -231,9 +246,22 @@ def test_bad_file_gives_one_line(content: bytes, line: int, message: str) -> Non
     assert "\n" not in str(bad[0])
 
 
-def test_no_data_files_is_a_problem() -> None:
-    from titfortat.check import Inputs, check  # noqa: PLC0415
+def test_unreadable_files_are_reported(tmp_path: Path) -> None:
+    from titfortat.loading import read_inputs  # noqa: PLC0415
 
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "minimal.yaml").write_text(MINIMAL_YAML, encoding="utf-8")
+    (data / "texts").mkdir()
+    (data / "texts" / "src.txt").write_text(MINIMAL_TEXT, encoding="utf-8")
+    (data / "broken.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    result = check(read_inputs(data, tmp_path))
+    assert [str(p) for p in result.problems] == [
+        "data/broken.yaml: cannot be read (No such file or directory)"
+    ]
+
+
+def test_no_data_files_is_a_problem() -> None:
     result = check(Inputs(files={}, texts={}, data_dir="nowhere"))
     assert result.problems == [Problem("nowhere", 0, 0, "no data files (*.yaml) found in this "
                                        "folder")]
@@ -283,7 +311,11 @@ def test_quote_normalisation_forgives_typography_only() -> None:
 
 
 def test_elisions_with_three_dots_or_ellipsis() -> None:
-    quotes = ("the group ... Afghan soil", "the group … Afghan soil", "… operates from Afghan …")
+    quotes = (
+        "the group operates ... from Afghan soil",
+        "the group operates … from Afghan soil.",
+        "… operates from Afghan …",
+    )
     for quote in quotes:
         yaml_text = swap("quote: the group operates from Afghan soil", f"quote: {quote}")(
             MINIMAL_YAML

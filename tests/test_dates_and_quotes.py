@@ -23,6 +23,8 @@ from titfortat.quotes import Paragraphs, closest_text, normalise
         ("2021-08/2024-10", "interval", "August 2021 \u2013 October 2024", "2021-08-01",
          "2024-10-31"),
         ("2024-05/2024-09", "interval", "May \u2013 September 2024", "2024-05-01", "2024-09-30"),
+        ("2024/2024-06", "interval", "2024 \u2013 June 2024", "2024-01-01", "2024-06-30"),
+        ("2024-10-03/2024-10-03", "interval", "3 October 2024", "2024-10-03", "2024-10-03"),
     ],
 )
 def test_dates_show_their_precision(
@@ -35,12 +37,15 @@ def test_dates_show_their_precision(
     assert value.latest == dt.date.fromisoformat(last)
 
 
-def test_open_start_interval_is_shown_as_up_to() -> None:
+def test_open_start_interval_is_shown_as_up_to_and_sorts_first() -> None:
     value = parse_date("../2024-10-05", "interval")
     assert isinstance(value, DateValue)
     assert value.earliest is None
     assert value.human() == "up to 5 October 2024"
-    assert value.sort_key()[0] == dt.date(2024, 10, 5)
+    assert value.period == "ongoing"
+    early = parse_date("1990", "year")
+    assert isinstance(early, DateValue)
+    assert value.sort_key() < early.sort_key()
 
 
 @pytest.mark.parametrize(
@@ -54,6 +59,7 @@ def test_open_start_interval_is_shown_as_up_to() -> None:
         ("2024-09-01/2024-09-30", "month", "is an interval"),
         ("2024-10/2024-09", "interval", "ends before it starts"),
         ("2024-10-01/..", "interval", "the end of"),
+        ("\u0662\u0660\u0662\u0664", "year", "is not a date"),
     ],
 )
 def test_bad_dates_say_why(text: str, precision: str, message: str) -> None:

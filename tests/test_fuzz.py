@@ -29,6 +29,7 @@ TEXT_FIELDS: list[tuple[str | int, ...]] = [
     ("dataset", "title"),
     ("dataset", "description"),
     ("dataset", "creators", 0),
+    ("dataset", "licence"),
     ("sources", 0, "title"),
     ("sources", 0, "author"),
     ("sources", 0, "url"),
@@ -105,26 +106,45 @@ def test_any_text_in_any_text_field(path: tuple[str | int, ...], value: str) -> 
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
     result = run_check(text)
     if result.dataset is None:
-        assert result.problems
+        lines = text.count("\n") + 1
         for problem in result.problems:
             assert problem.path == "data/minimal.yaml"
-            assert "Traceback" not in problem.message
+            assert 0 <= problem.line <= lines
+            assert problem.message
+            assert "\n" not in problem.message
         return
     files = build_files(result.dataset, DEFAULT_SITE)
     claim_pages = [p for p in files if p.startswith("claims/") and p != "claims/index.md"]
     assert len(claim_pages) == len(result.dataset.claims)
+    for name, content in files.items():
+        if name.endswith(".md") and not name.startswith("snippets/"):
+            front = content.decode("utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
+            meta = yaml.safe_load(front)  # MkDocs reads it so; a bad one would lose the page
+            assert isinstance(meta, dict), name
+            assert meta["title"], name
+            assert meta["generated"] is True
+
+
+def _problems_are_well_formed(content: bytes) -> None:
+    """The checker returns (it does not raise), and what it says about the file is usable."""
+    result = run_check(extra_files={"data/fuzz.yaml": content})
+    lines = content.count(b"\n") + 1
+    for problem in result.problems:
+        if problem.path == "data/fuzz.yaml":
+            assert 0 <= problem.line <= lines
+            assert problem.message
+            assert "\n" not in problem.message
+    if result.dataset is None:
+        assert result.problems
 
 
 @_SETTINGS
 @given(content=st.binary(max_size=400))
 def test_any_bytes_as_a_file(content: bytes) -> None:
-    result = run_check(extra_files={"data/fuzz.yaml": content})
-    # Either the file is a valid (if odd) mapping, or it gets problems; never an exception.
-    assert result.dataset is not None or result.problems
+    _problems_are_well_formed(content)
 
 
 @_SETTINGS
 @given(content=st.text(max_size=300))
 def test_any_text_as_a_file(content: str) -> None:
-    result = run_check(extra_files={"data/fuzz.yaml": content.encode("utf-8")})
-    assert result.dataset is not None or result.problems
+    _problems_are_well_formed(content.encode("utf-8"))

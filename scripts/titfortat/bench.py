@@ -75,6 +75,7 @@ _hooks = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_hooks)
 on_files = _hooks.on_files
 on_page_markdown = _hooks.on_page_markdown
+on_page_content = _hooks.on_page_content
 """
 
 
@@ -203,20 +204,24 @@ def generation_child(data_dir: Path, out_dir: Path, report: Path) -> None:
     """In a fresh process: time read_inputs + check, then build_files + writing."""
     import resource  # noqa: PLC0415 - POSIX only, and only this child needs it
 
-    from titfortat.check import check  # noqa: PLC0415 - timed from a cold start
-    from titfortat.generate import build_files, site_from_mkdocs  # noqa: PLC0415
-    from titfortat.loading import read_inputs  # noqa: PLC0415
+    from titfortat.generate import (  # noqa: PLC0415 - timed from a cold start
+        build_files,
+        load_dataset,
+        site_from_mkdocs,
+    )
+    from titfortat.problems import DataError  # noqa: PLC0415
     from titfortat.writing import sync_folder  # noqa: PLC0415
 
     site = site_from_mkdocs(PROJECT / "mkdocs.yml")  # as the hook sees it
     start = time.perf_counter()
-    # Paths relative to the data folder's parent, as the hook shows data outside the project.
-    result = check(read_inputs(data_dir, data_dir.parent))
+    # The same calls `titfortat generate` makes in the hook; paths relative to the data
+    # folder's parent, as the hook shows data outside the project.
+    try:
+        dataset = load_dataset(data_dir, data_dir.parent)
+    except DataError as error:
+        raise SystemExit(f"synthetic data did not pass the checker:\n{error}") from None
     loaded = time.perf_counter()
-    if result.dataset is None:
-        raise SystemExit("synthetic data did not pass the checker:\n"
-                         + "\n".join(map(str, result.problems[:20])))
-    files = build_files(result.dataset, site)
+    files = build_files(dataset, site)
     rendered = time.perf_counter()
     sync_folder(out_dir, files)
     done = time.perf_counter()
@@ -226,7 +231,7 @@ def generation_child(data_dir: Path, out_dir: Path, report: Path) -> None:
         "write_s": done - rendered,
         "files": len(files),
         "bytes": sum(len(b) for b in files.values()),
-        "records": dict(result.dataset.stats.records),
+        "records": dict(dataset.stats.records),
         "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
     }), encoding="utf-8")
 
@@ -249,7 +254,8 @@ def prepare_ours(work_dir: Path) -> Path:
 
 
 def prepare_variant(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
-    """Our site with quotes left in the search index: pages pre-written, hook not generating."""
+    """Our site with everything left in the search index (quotes, lists of claims, listing
+    pages): pages pre-written, hook not generating."""
     from titfortat.writing import MARKER  # noqa: PLC0415
 
     config = prepare_ours(work_dir)
@@ -262,7 +268,8 @@ def prepare_variant(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
     for relative, data in generated.items():
         target = out / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data.replace(b" data-search-exclude", b""))
+        searchable = data.replace(b" data-search-exclude", b"")
+        target.write_bytes(searchable.replace(b"\nsearch:\n  exclude: true\n", b"\n"))
     (out / MARKER).write_bytes(b"benchmark\n")
     return config
 

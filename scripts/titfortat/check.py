@@ -42,6 +42,8 @@ class Inputs:
     files: Mapping[str, bytes]
     texts: Mapping[str, bytes]
     data_dir: str = "data"
+    unreadable: Mapping[str, str] = field(default_factory=dict)
+    """Files that could not be read, with why (a broken link, no permission)."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,9 @@ class _Checker:
     # -- phase 1: files and records --------------------------------------------------------
 
     def read_files(self) -> None:
+        for path, reason in sorted(self.inputs.unreadable.items()):
+            self.problems.append(Problem(path, 0, 0, reason))
+            self.unreadable.append(path)
         for path in sorted(self.inputs.files):
             parsed = parse_yaml(path, self.inputs.files[path])
             if isinstance(parsed, Problem):
@@ -302,7 +307,7 @@ class _Checker:
         return by_id
 
     def check_info(self) -> None:
-        if not self.inputs.files:
+        if not self.inputs.files and not self.inputs.unreadable:
             self.problems.append(
                 Problem(self.inputs.data_dir, 0, 0, "no data files (*.yaml) found in this folder")
             )
@@ -662,9 +667,11 @@ _SUBFIELD: dict[str, tuple[str, ...]] = {"date": ("date",), "quote_too_short": (
 """Errors raised for a whole record that belong to one of its fields."""
 
 
-def _records(entries: Mapping[str, _Entry], model: type[_R]) -> dict[str, _R]:  # noqa: ARG001
+def _records(entries: Mapping[str, _Entry], model: type[_R]) -> dict[str, _R]:
     """The records of one collection, typed as the model that validated them."""
-    return {key: typing.cast(_R, entry.record) for key, entry in entries.items()}
+    records = {key: entry.record for key, entry in entries.items()}
+    assert all(isinstance(record, model) for record in records.values())
+    return typing.cast(dict[str, _R], records)
 
 
 def check(inputs: Inputs) -> CheckResult:

@@ -51,6 +51,10 @@ def _generate(args: argparse.Namespace) -> int:
     except UnsafeOutputError as error:
         print(f"titfortat: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"titfortat: cannot write to {args.out}: {error.strerror} ({error.filename})",
+              file=sys.stderr)
+        return 2
     assert generated.report is not None
     print(
         f"{len(generated.files)} files in {args.out}: {len(generated.report.written)} written, "

@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_YEAR = re.compile(r"(?P<y>\d{4})")
-_MONTH = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})")
-_DAY = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
+_YEAR = re.compile(r"(?P<y>[0-9]{4})")
+_MONTH = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})")
+_DAY = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})")
 
 MONTHS = [
     "January", "February", "March", "April", "May", "June",
@@ -59,9 +59,18 @@ class DateValue:
         return self.end.last
 
     def sort_key(self) -> tuple[dt.date, dt.date, str]:
-        """Order by the earliest possible day, then the latest: open starts go by their end."""
-        first = self.start.first if self.start else self.end.last
+        """Order by the earliest possible day, then the latest.
+
+        An open start ("up to 5 October 2024") could be any time before its end, so it sorts
+        before everything dated, never after what it may well precede.
+        """
+        first = self.start.first if self.start else dt.date.min
         return (first, self.end.last, self.text)
+
+    @property
+    def period(self) -> str:
+        """The year a date is filed under on the timeline, or "ongoing" for an open start."""
+        return str(self.start.first.year) if self.start else "ongoing"
 
     def human(self) -> str:
         """The date in words, with an interval shown as a range, never as one day."""
@@ -70,6 +79,8 @@ class DateValue:
         if self.precision != "interval":
             return self.end.human()
         start, end = self.start, self.end
+        if start.text == end.text:
+            return end.human()
         if start.precision == end.precision == "day":
             if (start.first.year, start.first.month) == (end.first.year, end.first.month):
                 return f"{start.first.day}\u2013{end.human()}"
@@ -117,7 +128,7 @@ def parse_date(text: str, precision: str) -> DateValue | str:
             return (
                 f"the start of {text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or '..'"
             )
-        if start.first > end.last or start.last > end.last:
+        if start.first > end.last:
             return f"{text!r} ends before it starts"
         return DateValue(text, precision, start, end)
     point = parse_point(text)

@@ -64,6 +64,11 @@ class Generated:
 
 def build_files(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
     """Every generated file, by path inside the generated folder (pure)."""
+    with _collector_relaxed():
+        return _build_files(dataset, site)
+
+
+def _build_files(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
     environment = make_environment()
     # On a large site, lists of claims on record pages stay out of the search index: each
     # claim's own page is in it, and the copies would make the index grow several times over.
@@ -81,7 +86,9 @@ def load_dataset(data_dir: Path, base: Path | None = None) -> Dataset:
 
     ``base`` is the folder that data file paths are given relative to (see read_inputs).
     """
-    result = check(read_inputs(data_dir, base))
+    inputs = read_inputs(data_dir, base)
+    with _collector_paused():
+        result = check(inputs)
     if result.dataset is None:
         raise DataError(result.problems)
     return result.dataset
@@ -94,10 +101,8 @@ def generate(
 
     Nothing is written unless the whole dataset passes and every page renders.
     """
-    with _collector_paused():
-        dataset = load_dataset(data_dir, base)
-    with _collector_relaxed():
-        files = build_files(dataset, site)
+    dataset = load_dataset(data_dir, base)
+    files = build_files(dataset, site)
     report = sync_folder(out_dir, files)
     return Generated(dataset=dataset, files=files, report=report)
 

@@ -13,8 +13,9 @@ DATA_SUFFIXES = (".yaml", ".yml")
 def display_path(path: Path, base: Path | None = None) -> str:
     """A path as an editor would type it: relative to ``base`` (default: the working folder)
     when inside it."""
+    # absolute, not resolve: a symbolic link is named as written, not by where it points.
     try:
-        return path.resolve().relative_to((base or Path.cwd()).resolve()).as_posix()
+        return path.absolute().relative_to((base or Path.cwd()).absolute()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -36,9 +37,21 @@ def read_inputs(data_dir: Path, base: Path | None = None) -> Inputs:
     """
     files: dict[str, bytes] = {}
     texts: dict[str, bytes] = {}
+    unreadable: dict[str, str] = {}
+    if not data_dir.is_dir():
+        unreadable[display_path(data_dir, base)] = "not a folder: name the data folder"
     for path in _visible_files(data_dir):
-        if path.suffix in DATA_SUFFIXES:
-            files[display_path(path, base)] = path.read_bytes()
-        elif path.suffix == ".txt":
-            texts[path.relative_to(data_dir).as_posix()] = path.read_bytes()
-    return Inputs(files=files, texts=texts, data_dir=display_path(data_dir, base))
+        if path.suffix not in (*DATA_SUFFIXES, ".txt"):
+            continue
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            unreadable[display_path(path, base)] = f"cannot be read ({error.strerror})"
+            continue
+        if path.suffix == ".txt":
+            texts[path.relative_to(data_dir).as_posix()] = content
+        else:
+            files[display_path(path, base)] = content
+    return Inputs(
+        files=files, texts=texts, data_dir=display_path(data_dir, base), unreadable=unreadable
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -25,7 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from titfortat import vocab
 from titfortat.dates import parse_date
-from titfortat.quotes import MIN_QUOTE_WORDS, normalise
+from titfortat.quotes import MIN_QUOTE_WORDS, MIN_SEGMENT_WORDS, segments, short_segment
 
 SCHEMA_VERSION = "1.0"
 """Bumped when a data file written for an older version would no longer pass the checker."""
@@ -33,6 +33,7 @@ SCHEMA_VERSION = "1.0"
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _RESERVED_IDS = frozenset({"index"})
+_SPDX = r"^[A-Za-z0-9][A-Za-z0-9.+-]*$"
 
 
 def _slug(value: str) -> str:
@@ -239,11 +240,18 @@ class Evidence(Record):
 
     @model_validator(mode="after")
     def _long_enough(self) -> Self:
-        if len(normalise(self.quote).replace("\u2026", " ").split()) < MIN_QUOTE_WORDS:
+        if len(" ".join(segments(self.quote)).split()) < MIN_QUOTE_WORDS:
             raise PydanticCustomError(
                 "quote_too_short",
                 "a quote needs at least {words} words to be evidence",
                 {"words": MIN_QUOTE_WORDS},
+            )
+        if (part := short_segment(self.quote)) is not None:
+            raise PydanticCustomError(
+                "quote_too_short",
+                "the part '{part}' between elisions is too short: each part of an elided "
+                "quote needs at least {words} words",
+                {"part": part, "words": MIN_SEGMENT_WORDS},
             )
         return self
 
@@ -256,8 +264,12 @@ class DatasetInfo(Record):
     version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version")]
     released: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
     creators: list[Name] = Field(min_length=1)
-    licence: Annotated[str, Field(description="SPDX id of the data licence")] = "CC-BY-4.0"
-    code_licence: Annotated[str, Field(description="SPDX id of the code licence")] = "MIT"
+    licence: Annotated[str, Field(pattern=_SPDX, description="SPDX id of the data licence")] = (
+        "CC-BY-4.0"
+    )
+    code_licence: Annotated[
+        str, Field(pattern=_SPDX, description="SPDX id of the code licence")
+    ] = "MIT"
 
 
 class Source(Record):
@@ -406,9 +418,6 @@ class DataFile(Record):
     places: list[Place] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
-
-
-Kind = Literal["sources", "actors", "places", "events", "claims"]
 
 
 def json_schema() -> dict[str, Any]:

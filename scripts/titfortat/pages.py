@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from titfortat import jsonld, vocab
 from titfortat.check import Dataset
+from titfortat.dates import MONTHS
 from titfortat.exports import data_page
 from titfortat.graph import build_graph
 from titfortat.model import Actor
@@ -257,13 +258,8 @@ class Planner:
         ]
         claims = list(views.claims.values())
         unanswered = sum(1 for c in claims if not c.answered)
-        as_of_dates = [
-            views.date(self.dataset.sources[c.status_as_of_id].published)  # type: ignore[arg-type]
-            for c in claims
-            if self.dataset.sources[c.status_as_of_id].published is not None
-        ]
-        latest = max(as_of_dates, key=lambda d: d.value.sort_key(), default=None)
-        latest_as_of = latest.display if latest else None
+        as_of_dates = [c.status_as_of_date for c in claims if c.status_as_of_date is not None]
+        latest_as_of = max(as_of_dates, key=lambda d: d.value.sort_key(), default=None)
         figures = {
             "claims": len(claims),
             "accusers": len(views.claims_by_accuser),
@@ -322,7 +318,7 @@ class Planner:
         by_year: dict[str, list[TimelineEntry]] = defaultdict(list)
         for entry in dated:
             assert entry.date is not None
-            by_year[str(entry.date.value.sort_key()[0].year)].append(entry)
+            by_year[entry.date.value.period].append(entry)
         years = []
         for year, year_entries in by_year.items():
             parts = chunks(year_entries, PAGE_LIMIT)
@@ -762,11 +758,12 @@ class Planner:
         views = self.views
         by_year: dict[str, list[EventView]] = defaultdict(list)
         for event in views.events.values():
-            year = str(event.date.value.sort_key()[0].year) if event.date else "undated"
+            year = event.date.value.period if event.date else "undated"
             by_year[year].append(event)
+        labels = {"undated": "Undated", "ongoing": "Ongoing, no start given"}
         groups = [
-            (year, "Undated" if year == "undated" else year, by_year[year])
-            for year in sorted(by_year, key=lambda y: (y == "undated", y))
+            (year, labels.get(year, year), by_year[year])
+            for year in sorted(by_year, key=lambda y: (y == "undated", y != "ongoing", y))
         ]
         self.grouped_index(
             "events/", "Events",
@@ -926,30 +923,44 @@ def is_large(dataset: Dataset) -> bool:
 
 
 def claim_title(claim: ClaimView, views: Views) -> str:
-    """A claim page's title: who, about whom, what: "Pakistan accuses Taliban government: ..."."""
-    accuser = views.actor_seg(claim.accuser_id, short=True).text
+    """A claim page's title: who, about whom, what, and where when the claim says where.
+
+    "Taliban government accuses Pakistani government: training camps on its territory
+    (IS-KP) in Mastung"; a concern or a suggestion is "on", not an accusation.
+    """
+    accuser = views.actor(claim.accuser_id)
+    accuser_name = views.actor_seg(claim.accuser_id, short=True).text
     accused = views.actor_seg(claim.accused_id, short=True).text
-    verb = "accuses" if claim.kind in {"allegation", "counter-allegation"} else "on"
-    group = f" ({claim.group.text})" if claim.group else ""
-    return f"{accuser} {verb} {accused}: {claim.allegation_label.lower()}{group}"
+    if claim.kind in {"allegation", "counter-allegation"}:
+        verb = "accuse" if accuser.type == "collective" else "accuses"
+    else:
+        verb = "on"
+    group = f" ({claim.group.text})" if claim.group and claim.group_id != claim.accused_id else ""
+    places = ""
+    if vocab.ALLEGATIONS[claim.allegation].names_places and claim.place_ids:
+        names = [views.place_record(p).name for p in views.innermost(claim.place_ids)]
+        places = " in " + " and ".join(names)
+    return f"{accuser_name} {verb} {accused}: {claim.allegation_label.lower()}{group}{places}"
 
 
 def _by_month(entries: Iterable[TimelineEntry]) -> tuple[dict[str, Any], ...]:
-    """Timeline entries grouped by the year and month they start in (open starts by end)."""
+    """Timeline entries grouped by the year and month they start in.
+
+    Entries with an open start ("up to 5 October 2024") come first, in a group of their
+    own: when they began is unknown, so no month can claim them.
+    """
     groups: dict[tuple[int, int], list[TimelineEntry]] = {}
     for entry in entries:
         assert entry.date is not None
-        first = entry.date.value.sort_key()[0]
-        groups.setdefault((first.year, first.month), []).append(entry)
-    months = "January February March April May June July August September October " \
-        "November December"
-    names = months.split()
+        start = entry.date.value.start
+        key = (start.first.year, start.first.month) if start else (0, 0)
+        groups.setdefault(key, []).append(entry)
     return tuple(
         {
-            "year": year,
+            "year": year if year else "Ongoing",
             "month": month,
-            "label": f"{names[month - 1]} {year}",
-            "anchor": f"{year}-{month:02d}",
+            "label": f"{MONTHS[month - 1]} {year}" if year else "Over a period, start not given",
+            "anchor": f"{year}-{month:02d}" if year else "ongoing",
             "entries": tuple(items),
         }
         for (year, month), items in groups.items()

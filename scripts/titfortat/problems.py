@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True, order=True)
@@ -17,6 +20,12 @@ class Problem:
     line: int
     column: int
     message: str
+
+    def __post_init__(self) -> None:
+        # One problem, one line: a line break echoed from the data would split it.
+        if _BREAKS.search(self.message):
+            escaped = _BREAKS.sub(lambda m: repr(m.group())[1:-1], self.message)
+            object.__setattr__(self, "message", escaped)
 
     def __str__(self) -> str:
         if self.line <= 0:

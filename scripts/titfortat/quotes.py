@@ -8,7 +8,8 @@ The normalisation only forgives what a copy-and-paste or a keyboard changes:
 - every run of white space, non-breaking spaces included, becomes one space;
 - the text is put in Unicode NFC form.
 
-An elision is written ``…`` or ``...``: the parts around it must each occur, in order.
+An elision is written ``…`` or ``...``: the parts around it must each occur, in order, and
+each must have at least three words. Every part must start and end on a word boundary.
 Letters, case, words and punctuation otherwise must match exactly.
 """
 
@@ -46,6 +47,9 @@ _ELISION = re.compile(r"\s*(?:\u2026|\.\.\.)\s*")
 MIN_QUOTE_WORDS = 3
 """Shorter evidence proves nothing: "the" occurs everywhere."""
 
+MIN_SEGMENT_WORDS = 3
+"""Each part of an elided quote is evidence on its own, so it needs as many words."""
+
 
 def normalise(text: str) -> str:
     """Fold the differences a copy or a keyboard introduces, and nothing else."""
@@ -58,15 +62,38 @@ def segments(quote: str) -> list[str]:
     return [part for part in _ELISION.split(normalise(quote)) if part]
 
 
+def _is_word_character(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalnum()
+
+
 def find_segments(parts: list[str], text: str) -> bool:
-    """Whether every part occurs in ``text`` (already normalised), in order, without overlap."""
+    """Whether every part occurs in ``text`` (already normalised), in order, without overlap,
+    each starting and ending on a word boundary ("nned Tehreek" does not match "banned
+    Tehreek")."""
     position = 0
     for part in parts:
         found = text.find(part, position)
+        while found >= 0 and (
+            (part[0].isalnum() and _is_word_character(text, found - 1))
+            or (part[-1].isalnum() and _is_word_character(text, found + len(part)))
+        ):
+            found = text.find(part, found + 1)
         if found < 0:
             return False
         position = found + len(part)
     return True
+
+
+def short_segment(quote: str) -> str | None:
+    """A part of an elided quote too short to stand on its own, if there is one.
+
+    "Islamabad … deadliest terror attacks" could join words the source keeps apart; every
+    part between elisions must carry at least MIN_SEGMENT_WORDS words.
+    """
+    parts = segments(quote)
+    if len(parts) < 2:
+        return None
+    return next((part for part in parts if len(part.split(" ")) < MIN_SEGMENT_WORDS), None)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ Markdown proper (headings, lists) holds only text written in the templates.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,23 +61,34 @@ def _url(context: Context, target: str) -> str:
     return relative(context["page_url"], target)
 
 
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _yaml_json(value: Any) -> str:
+    """JSON that YAML reads back unchanged.
+
+    JSON is YAML, except that YAML refuses some characters JSON allows raw (C1 controls,
+    U+FFFE...): those are written as \\u escapes. Everything else stays as it is, since a
+    YAML parser turns a JSON surrogate pair back into two broken halves.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _NOT_YAML_PRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def _front_matter_value(value: str) -> Markup:
     """A YAML scalar holding HTML-escaped text (Material prints it as HTML)."""
-    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+    return Markup(_yaml_json(str(escape(value))))
 
 
 def _json_value(value: Any) -> Markup:
     """A YAML flow value holding JSON data (for the JSON-LD mapping)."""
-    return Markup(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return Markup(_yaml_json(value))
 
 
 def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
-
-
-def _join(items: Iterable[Any], separator: str = ", ") -> Markup:
-    """Join already-rendered (or plain, then escaped) items."""
-    return Markup(separator).join(escape(item) for item in items)
 
 
 def _one_line(value: Any) -> Any:
@@ -99,9 +111,10 @@ def _memo(context: Context, name: str, obj: Any) -> Markup:
     actor pages is rendered once. The cache lives as long as the environment: one build.
     """
     environment = context.environment
-    cache: dict[tuple[str, int, int], Markup] = environment.globals["_memo_cache"]  # type: ignore[assignment]
+    cache: dict[tuple[str, Any, int], Markup] = environment.globals["_memo_cache"]  # type: ignore[assignment]
     level = depth(context["page_url"])
-    key = (name, id(obj), level)
+    # Records by their id; anything else (a date) by its value, which is hashable.
+    key = (name, getattr(obj, "id", None) or obj, level)
     found = cache.get(key)
     if found is None:
         template = environment.get_template(f"fragments/{name}.j2")
@@ -127,7 +140,6 @@ def make_environment() -> Environment:
         fm=_front_matter_value,
         json_value=_json_value,
         plural=_plural,
-        join_markup=_join,
     )
     environment.globals.update(vocab=vocab, memo=_memo, _memo_cache={})
     return environment

@@ -114,7 +114,7 @@ class ClaimView:
     answered: bool
     status_as_of: Seg
     status_as_of_id: str
-    status_as_of_date: str | None
+    status_as_of_date: DateView | None
     status_evidence: tuple[QuoteView, ...]
     status_note: str | None
     answers: str | None
@@ -268,15 +268,6 @@ class Views:
         """A source's title linked to its page."""
         return Seg(self.dataset.sources[source_id].title, record_url("sources", source_id))
 
-    def event_seg(self, event_id: str) -> Seg:
-        """An event's title linked to its page."""
-        return Seg(self.dataset.events[event_id].title, record_url("events", event_id))
-
-    def claim_seg(self, claim_id: str) -> Seg:
-        """A claim's sentence as one link."""
-        view = self.claims[claim_id]
-        return Seg(view.text, view.url)
-
     def place_chain(self, place_id: str) -> list[str]:
         """The place and its parents, outermost first: Pakistan, Balochistan, Mastung."""
         chain: list[str] = []
@@ -364,7 +355,23 @@ class Views:
                 parts.append(fills[piece[1:-1]])
             elif piece:
                 parts.append(Seg(piece))
+        places = self.innermost(claim.places) if term.names_places else []
+        for index, place_id in enumerate(places):
+            if index == 0:
+                parts.append(Seg(", in " if claim.group and "territory" in template else " in "))
+            else:
+                parts.append(Seg(" and " if index == len(places) - 1 else ", "))
+            parts.append(self.place_seg(place_id))
         return parts
+
+    def innermost(self, place_ids: Iterable[str]) -> list[str]:
+        """The places, less any that contains another of them ("Mastung", not "Mastung and
+        Balochistan", since Mastung is in Balochistan)."""
+        chosen = list(dict.fromkeys(place_ids))
+        containing = {
+            ancestor for place_id in chosen for ancestor in self.place_chain(place_id)[:-1]
+        }
+        return [place_id for place_id in chosen if place_id not in containing]
 
     def exchange(self, answered_id: str, answer_ids: list[str]) -> tuple[Seg, ...]:
         """An accusation and its answers in two sentences, for the home page's lead.
@@ -420,7 +427,7 @@ class Views:
             answered=status.answered,
             status_as_of=self.source_seg(claim.status.as_of),
             status_as_of_id=claim.status.as_of,
-            status_as_of_date=self.date(as_of.published).display if as_of.published else None,
+            status_as_of_date=self.date(as_of.published) if as_of.published else None,
             status_evidence=tuple(self.quote(e) for e in claim.status.evidence),
             status_note=claim.status.note,
             answers=claim.answers,

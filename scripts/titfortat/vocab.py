@@ -29,6 +29,8 @@ class AllegationTerm(Term):
 
     clause: str
     clause_without_group: str
+    names_places: bool = False
+    """Whether the sentence says where ("... responsible for attacks in Kabul and Bamiyan")."""
 
 
 @dataclass(frozen=True)
@@ -72,18 +74,20 @@ ALLEGATIONS: dict[str, AllegationTerm] = _index(
     ),
     AllegationTerm(
         "hosts-training-camps",
-        "Hosts training camps",
+        "Training camps on its territory",
         "The accuser says a group trains its members in camps on the accused's territory.",
         "{group} has training camps on territory of {accused}",
         "militants have training camps on territory of {accused}",
+        names_places=True,
     ),
     AllegationTerm(
         "hosts-operational-bases",
-        "Hosts bases or operational centres",
+        "Bases on its territory",
         "The accuser says a group has bases or operational centres on the accused's "
         "territory, from which it directs its activity.",
         "{group} has bases or operational centres on territory of {accused}",
         "militants have bases or operational centres on territory of {accused}",
+        names_places=True,
     ),
     AllegationTerm(
         "responsible-for-attacks",
@@ -92,6 +96,7 @@ ALLEGATIONS: dict[str, AllegationTerm] = _index(
         "for attacks.",
         "{accused} is responsible for attacks",
         "{accused} is responsible for attacks",
+        names_places=True,
     ),
     AllegationTerm(
         "plans-attacks",
@@ -184,8 +189,8 @@ STATUSES: dict[str, StatusTerm] = _index(
     StatusTerm(
         "no-response-reported",
         "No response reported",
-        "No source in the dataset reports a response. This is not evidence that none was "
-        "given.",
+        "No source in the dataset reports a response to the claim. This is not evidence "
+        "that none was given.",
         answered=False,
     ),
     StatusTerm(

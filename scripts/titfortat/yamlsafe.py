@@ -179,12 +179,26 @@ def parse_yaml(path: str, data: bytes) -> YamlDocument | Problem:
         return Problem(path, line, 1, "the file contains a NUL character: it is not a text file")
     try:
         root = yaml.compose(text, Loader=_Composer)
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        return Problem(
+            path,
+            line,
+            column,
+            f"the file contains the character U+{error.character:04X}, which YAML does not "
+            "allow: delete it",
+        )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         what = " ".join(part for part in (error.context, error.problem) if part)
         if mark is None:  # pragma: no cover - PyYAML always marks syntax errors
             return Problem(path, 0, 0, f"YAML syntax error: {what}")
-        return Problem(path, mark.line + 1, mark.column + 1, f"YAML syntax error: {what}")
+        line, column = mark.line + 1, mark.column + 1
+        lines = text.split("\n")
+        if line > len(lines):  # the end of the stream, after a last line with no newline
+            line, column = len(lines), len(lines[-1]) + 1
+        return Problem(path, line, column, f"YAML syntax error: {what}")
     except yaml.YAMLError as error:
         return Problem(path, 0, 0, f"YAML error: {error}")
     except RecursionError:

@@ -69,7 +69,7 @@ def test_every_arrow_is_a_row_of_the_table(open_page: OpenPage) -> None:
             f"arrow {arrow['label']!r} ({arrow['href']}) has {len(matching)} table rows"
         )
         row = matching[0]
-        assert arrow["label"].startswith(f"{row['accuser']} accuses {row['accused']}:"), (
+        assert arrow["label"].startswith(f"Claims by {row['accuser']} about {row['accused']}:"), (
             f"arrow {arrow['label']!r} and its row ({row['accuser']} → {row['accused']}) "
             "name different actors"
         )
