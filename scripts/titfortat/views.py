@@ -250,13 +250,18 @@ class Views:
         name = (actor.short_name or actor.name) if short else actor.name
         return Seg(name, record_url("actors", actor_id))
 
-    def actor_in_sentence(self, actor_id: str) -> Seg:
-        """The actor as a sentence names it: "the Government of Pakistan", "IS-KP"."""
+    def actor_in_sentence(self, actor_id: str, *, again: bool = False) -> Seg:
+        """The actor as a sentence names it: "the Government of Pakistan", "the Islamic State
+        Khorasan Province (IS-KP)"; named ``again``, by its short name: "IS-KP", "the
+        Pakistani government"."""
         actor = self.dataset.actors[actor_id]
         name = actor.name
-        if actor.type == "armed-group" and actor.short_name and actor.short_name != name:
+        if again and actor.short_name:
+            name = actor.short_name
+        elif actor.type == "armed-group" and actor.short_name and actor.short_name != name:
             name = f"{name} ({actor.short_name})"
-        if actor.type in _ARTICLE_TYPES and not name.lower().startswith("the "):
+        article = actor.type in _ARTICLE_TYPES and not (again and actor.type == "armed-group")
+        if article and not name.lower().startswith("the "):
             name = f"the {name}"
         return Seg(name, record_url("actors", actor_id))
 
@@ -342,13 +347,20 @@ class Views:
         parts.append(Seg(f" {kind.verb_plural if plural else kind.verb} "))
         return parts
 
-    def clause(self, claim: Claim) -> list[Seg]:
-        """What is said, with the accused and the group linked: never a sentence on its own."""
+    def clause(self, claim: Claim, named: set[str] | None = None) -> list[Seg]:
+        """What is said, with the accused and the group linked: never a sentence on its own.
+
+        Actors in ``named`` were named earlier in the same sentence and get their short
+        names; the ones named here are added to it.
+        """
         term = vocab.ALLEGATIONS[claim.allegation]
         template = term.clause if claim.group else term.clause_without_group
-        fills = {"accused": self.actor_in_sentence(claim.accused)}
-        if claim.group:
-            fills["group"] = self.actor_in_sentence(claim.group)
+        named = set() if named is None else named
+        fills: dict[str, Seg] = {}
+        for role, actor_id in (("group", claim.group), ("accused", claim.accused)):
+            if actor_id is not None and f"{{{role}}}" in template:
+                fills[role] = self.actor_in_sentence(actor_id, again=actor_id in named)
+                named.add(actor_id)
         parts: list[Seg] = []
         for piece in re.split(r"(\{accused\}|\{group\})", template):
             if piece in ("{accused}", "{group}"):
@@ -386,10 +398,11 @@ class Views:
             by_accuser.setdefault(answer.accuser, []).append(answer)
         for group in by_accuser.values():
             parts += self.attribution(group[0], speaker=False)
+            named: set[str] = set()
             for index, answer in enumerate(group):
                 if index:
                     parts.append(Seg(", and that " if index == len(group) - 1 else ", that "))
-                parts += self.clause(answer)
+                parts += self.clause(answer, named)
             parts.append(Seg(". "))
         return _merge([*parts[:-1], Seg(".")])
 
