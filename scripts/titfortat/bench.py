@@ -703,16 +703,18 @@ build and 276 KB a page with all of them in the navigation, against 12 s and 9.6
 
 {target_lines}
 
-## Quotes and search
+## What search leaves out on a large site
 
-Above {SEARCH_EXCLUDE_ABOVE} claims, the quotes on claim pages are kept out of the search
-index. A search still finds every claim page by its sentence, accuser, accused, group,
-places and dates, and every source by its title. What a reader loses is finding a claim
-page by the words of its quotes. The first quote of each claim is still shown, and indexed,
-on the timeline (and on the home page for claims that answer each other), so a phrase from
-it leads there, one click from the claim; a phrase that occurs only in a claim's other
-quotes, or in the quote that says whether it was answered, is not found by search at all.
-The quotes themselves stay on the pages, where the browser's find-in-page finds them.
+Above {SEARCH_EXCLUDE_ABOVE} claims, the search index keeps, for every page, its title; for a
+claim page, the claim's sentence (accuser, accused, allegation, group, places); for an actor,
+place, event or source page, its description and facts (names, other names, kind, dates).
+It leaves out the quotes, the facts table and the sections of claim pages (each repeats the
+sentence), the lists of claims on actor, place, event and source pages (each claim has its
+own page), and the listing pages (timeline, claims table, who accuses whom, indexes), which
+repeat record pages' text. What a reader loses is finding a claim by the words of its
+quotes, and finding a listing page by a name in it: a search for an actor finds the actor's
+page, which links to everything else. The quotes stay on the pages, where the browser's
+find-in-page finds them, and the downloads hold every quote.
 {loss}
 """)
 

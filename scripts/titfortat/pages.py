@@ -543,7 +543,6 @@ class Planner:
                     "answers": answers,
                     "answered_by": answered_by,
                     "events": events,
-                    "exclude_quotes": self.large,
                 },
             )
         )
