@@ -958,7 +958,7 @@ def _by_month(entries: Iterable[TimelineEntry]) -> tuple[dict[str, Any], ...]:
         {
             "year": year if year else "Ongoing",
             "month": month,
-            "label": f"{MONTHS[month - 1]} {year}" if year else "Over a period, start not given",
+            "label": f"{MONTHS[month - 1]} {year}" if year else "Over a period, no start given",
             "anchor": f"{year}-{month:02d}" if year else "ongoing",
             "entries": tuple(items),
         }
