@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
+import json
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -211,7 +212,8 @@ def _resolve(page_path: Path, link: str) -> tuple[Path, str] | None:
     return target, parts.fragment
 
 
-def test_every_internal_link_and_anchor_resolves(site: SiteBuild) -> None:
+def broken_links(site: SiteBuild) -> list[str]:
+    """Every internal link or anchor of a built site that leads nowhere."""
     broken: list[str] = []
     pages: dict[Path, Page] = {}
     for path in html_pages(site):
@@ -229,7 +231,35 @@ def test_every_internal_link_and_anchor_resolves(site: SiteBuild) -> None:
                 continue
             if fragment and target.suffix == ".html" and fragment not in pages[target].ids:
                 broken.append(f"{path.relative_to(site.site_dir.resolve())}: {link} (anchor)")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves(site: SiteBuild) -> None:
+    broken = broken_links(site)
     assert not broken, "broken links:\n" + "\n".join(broken[:20])
+
+
+def test_a_large_site_splits_its_listings(tmp_path: Path) -> None:
+    """Past 200 claims the timeline, the claims table and the indexes split into pages, the
+    links between them all resolve, and listings leave the search index."""
+    from titfortat.synth import synthesize, write_dataset  # noqa: PLC0415
+
+    data = tmp_path / "data"
+    write_dataset(synthesize(claims=450, seed=7), data)
+    large = build_site(data, tmp_path / "site", tmp_path / "work")
+    root = large.site_dir
+    assert "WARNING" not in large.output
+    assert list(root.glob("timeline/*/index.html")), "the timeline is split by year"
+    assert list(root.glob("claims-by-accuser/*/index.html")), "claims are listed by accuser"
+    claims_index = (root / "claims" / "index.html").read_text(encoding="utf-8")
+    assert "claims-by-accuser/" in claims_index
+    assert "<table" not in claims_index.split('class="md-content"')[1]
+    assert not broken_links(large)
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"] for entry in index["docs"]}
+    year_pages = {f"timeline/{path.parent.name}/" for path in root.glob("timeline/*/index.html")}
+    assert not any(location.split("#")[0] in year_pages for location in locations)
+    assert any(location.startswith("claims/") and location != "claims/" for location in locations)
 
 
 def test_no_page_loads_anything_from_another_host(site: SiteBuild) -> None:
@@ -273,8 +303,6 @@ def test_build_is_deterministic(
 
 
 def test_json_ld_on_claim_pages(site: SiteBuild) -> None:
-    import json  # noqa: PLC0415
-
     page = read(site, "claims/pakistan-says-ttp-operates-from-afghanistan/")
     blocks = [json.loads(script) for script in page.scripts if '"@context"' in script]
     assert len(blocks) == 1
