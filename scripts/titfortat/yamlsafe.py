@@ -8,11 +8,13 @@ a reported problem with a line and a column.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from titfortat.problems import Problem
@@ -48,18 +50,44 @@ class YamlDocument:
     path: str
     root: MappingNode
     value: dict[str, Any]
+    lines: Lines
 
     def locate(self, loc: Sequence[str | int], *, key: bool = False) -> Located:
         """Position of the value at ``loc`` (or of its key), or of its nearest existing parent."""
-        return locate(self.root, loc, key=key)
+        return self.lines.position(locate(self.root, loc, key=key))
 
 
-def _mark(node: Node) -> Located:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+@dataclass(frozen=True)
+class Lines:
+    """Turns YAML's positions into an editor's.
+
+    YAML also breaks lines at U+0085, U+2028 and U+2029, which editors show inside a line;
+    a file with any of them gets its positions counted again from newlines alone.
+    """
+
+    newlines: tuple[int, ...] | None
+
+    @classmethod
+    def of(cls, text: str) -> Lines:
+        if not any(char in text for char in "\x85\u2028\u2029\r"):
+            return cls(None)
+        return cls(tuple(i for i, char in enumerate(text) if char == "\n"))
+
+    def position(self, mark: Mark) -> Located:
+        """The 1-based line and column of a YAML mark."""
+        if self.newlines is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect.bisect_left(self.newlines, mark.index)
+        start = self.newlines[line - 1] + 1 if line else 0
+        return line + 1, mark.index - start + 1
 
 
-def locate(root: Node, loc: Sequence[str | int], *, key: bool = False) -> Located:
-    """Walk ``loc`` down from ``root`` as far as it goes and return that node's position."""
+def _mark(node: Node) -> Mark:
+    return node.start_mark
+
+
+def locate(root: Node, loc: Sequence[str | int], *, key: bool = False) -> Mark:
+    """Walk ``loc`` down from ``root`` as far as it goes and return that node's mark."""
     node: Node = root
     for depth, step in enumerate(loc, start=1):
         child: Node | None = None
@@ -194,7 +222,7 @@ def parse_yaml(path: str, data: bytes) -> YamlDocument | Problem:
         what = " ".join(part for part in (error.context, error.problem) if part)
         if mark is None:  # pragma: no cover - PyYAML always marks syntax errors
             return Problem(path, 0, 0, f"YAML syntax error: {what}")
-        line, column = mark.line + 1, mark.column + 1
+        line, column = Lines.of(text).position(mark)
         lines = text.split("\n")
         if line > len(lines):  # the end of the stream, after a last line with no newline
             line, column = len(lines), len(lines[-1]) + 1
@@ -208,7 +236,7 @@ def parse_yaml(path: str, data: bytes) -> YamlDocument | Problem:
             path, 0, 0, "file is empty: expected a mapping with keys such as 'claims:'"
         )
     if not isinstance(root, MappingNode):
-        line, column = _mark(root)
+        line, column = Lines.of(text).position(_mark(root))
         return Problem(
             path,
             line,
@@ -218,6 +246,6 @@ def parse_yaml(path: str, data: bytes) -> YamlDocument | Problem:
     try:
         value = _convert(root, 0, set())
     except _ConvertError as error:
-        line, column = _mark(error.node)
+        line, column = Lines.of(text).position(_mark(error.node))
         return Problem(path, line, column, error.message)
-    return YamlDocument(path=path, root=root, value=value)
+    return YamlDocument(path=path, root=root, value=value, lines=Lines.of(text))
