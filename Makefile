@@ -89,10 +89,10 @@ check: $(STAMP)
 	$(BIN)/titfortat check
 
 bench: $(STAMP)
-	$(PY) -m titfortat.bench $(if $(SIZES),--sizes "$$(echo '$(SIZES)' | tr ' ' ',')")
+	PYTHONPATH=scripts $(PY) -m titfortat_dev.bench $(if $(SIZES),--sizes "$$(echo '$(SIZES)' | tr ' ' ',')")
 
 screenshots: $(STAMP)
-	$(PY) -m titfortat.screenshots
+	PYTHONPATH=scripts $(PY) -m titfortat_dev.screenshots
 
 # Needs only the interpreter and uv (in the lock, and installed here if missing): it must work
 # when the lock itself is what is broken.

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from titfortat.check import CheckResult, Inputs, check
+from titfortat.check import CheckResult, check
+from titfortat.load.inputs import Inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -144,6 +145,6 @@ def run_check(
 @pytest.fixture(scope="session")
 def real_result() -> CheckResult:
     """The checker's verdict on the real data (read once)."""
-    from titfortat.loading import read_inputs  # noqa: PLC0415
+    from titfortat.load.files import read_inputs  # noqa: PLC0415
 
     return check(read_inputs(DATA))

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from titfortat import bench, synth
-from titfortat.check import CheckResult, Inputs, check
-from titfortat.generate import DEFAULT_SITE, build_files
-from titfortat.loading import read_inputs
-from titfortat.model import Claim
+from titfortat.check import CheckResult, check
+from titfortat.load.files import read_inputs
+from titfortat.load.inputs import Inputs
+from titfortat.model.records import Claim
+from titfortat.pipeline import DEFAULT_SITE, build_files
+from titfortat_dev import bench, synth
 
 
 def _check(files: dict[str, bytes]) -> CheckResult:
@@ -101,7 +102,7 @@ def test_records_are_split_over_files(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_same_bytes_in_another_process() -> None:
     """No hash-order or clock dependence: a different PYTHONHASHSEED gives the same data."""
     code = (
-        "import hashlib, sys; from titfortat.synth import synthesize; "
+        "import hashlib, sys; from titfortat_dev.synth import synthesize; "
         "files = synthesize(100, 7); h = hashlib.sha256(); "
         "[h.update(p.encode() + b'\\0' + b) for p, b in files.items()]; print(h.hexdigest())"
     )

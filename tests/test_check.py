@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL_TEXT, MINIMAL_YAML, run_check
-from titfortat.check import Inputs, check
-from titfortat.problems import Problem, report
-from titfortat.yamlsafe import MAX_FILE_BYTES
+from titfortat.check import check
+from titfortat.check.problems import Problem, report
+from titfortat.check.yamlsafe import MAX_FILE_BYTES
+from titfortat.load.inputs import Inputs
 
 
 def test_minimal_dataset_passes() -> None:
@@ -247,7 +248,7 @@ def test_bad_file_gives_one_line(content: bytes, line: int, message: str) -> Non
 
 
 def test_unreadable_files_are_reported(tmp_path: Path) -> None:
-    from titfortat.loading import read_inputs  # noqa: PLC0415
+    from titfortat.load.files import read_inputs  # noqa: PLC0415
 
     data = tmp_path / "data"
     data.mkdir()

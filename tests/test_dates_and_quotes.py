@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from titfortat.dates import DateValue, parse_date
-from titfortat.quotes import Paragraphs, closest_text, normalise
+from titfortat.model.dates import DateValue, parse_date
+from titfortat.model.quotes import Paragraphs, closest_text, normalise
 
 
 @pytest.mark.parametrize(

@@ -22,20 +22,17 @@ import pytest
 import yaml
 
 from conftest import DATA, PAYLOAD, ROOT
-from titfortat.check import Dataset
-from titfortat.dates import parse_date
-from titfortat.exports import (
+from titfortat.exports.tables import (
     CSV_FOLDER,
     JSON_PATH,
     PACKAGE_PATH,
     SCHEMA_PATH,
     TABLES,
     build_downloads,
-    data_page,
 )
-from titfortat.generate import DEFAULT_SITE, build_files, load_dataset
-from titfortat.jsonld import absolute
-from titfortat.model import (
+from titfortat.model.dataset import Dataset
+from titfortat.model.dates import parse_date
+from titfortat.model.records import (
     COLLECTIONS,
     SCHEMA_VERSION,
     Actor,
@@ -45,10 +42,15 @@ from titfortat.model import (
     Place,
     Source,
 )
-from titfortat.render import SiteInfo
-from titfortat.urls import relative
+from titfortat.pipeline import DEFAULT_SITE, build_files, load_dataset
+from titfortat.plan import urls
+from titfortat.plan.jsonld import absolute
+from titfortat.plan.page import SiteInfo
+from titfortat.plan.pages.downloads import data_page
+from titfortat.plan.urls import relative
 
 Row = dict[str, Any]
+HOMEPAGE = absolute(DEFAULT_SITE.site_url, urls.DOWNLOADS)
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +60,7 @@ def dataset() -> Dataset:
 
 @pytest.fixture(scope="module")
 def downloads(dataset: Dataset) -> dict[str, bytes]:
-    return build_downloads(dataset, DEFAULT_SITE)
+    return build_downloads(dataset, HOMEPAGE)
 
 
 @pytest.fixture(scope="module", params=[DATA, PAYLOAD], ids=["data", "payload"])
@@ -70,7 +72,7 @@ def any_dataset(request: pytest.FixtureRequest) -> Dataset:
 
 @pytest.fixture(scope="module")
 def any_downloads(any_dataset: Dataset) -> dict[str, bytes]:
-    return build_downloads(any_dataset, DEFAULT_SITE)
+    return build_downloads(any_dataset, HOMEPAGE)
 
 
 # -- reading the downloads back ------------------------------------------------------------
@@ -95,7 +97,7 @@ def read_tables(downloads: Mapping[str, bytes]) -> dict[str, list[Row]]:
     tables: dict[str, list[Row]] = {}
     for resource in package["resources"]:
         types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
-        text = downloads[f"data/{resource['path']}"].decode("utf-8")
+        text = downloads[resource["path"]].decode("utf-8")
         reader = csv.DictReader(io.StringIO(text, newline=""))
         tables[resource["name"]] = [
             {name: _typed(cell, types[name]) for name, cell in row.items()} for row in reader
@@ -264,7 +266,7 @@ def test_csv_tables_round_trip_to_equal_records(any_dataset: Dataset,
 
 def test_payload_text_survives_the_csv_untouched() -> None:
     dataset = load_dataset(PAYLOAD)
-    tables = read_tables(build_downloads(dataset, DEFAULT_SITE))
+    tables = read_tables(build_downloads(dataset, HOMEPAGE))
     actor = dataset.actors["payload-accuser"]
     assert "\n" in actor.description  # a multi-line value, quoted in the CSV
     row = next(r for r in tables["actors"] if r["id"] == actor.id)
@@ -290,7 +292,7 @@ def test_csv_headers_are_the_declared_columns(downloads: dict[str, bytes]) -> No
         assert b"\r" not in data  # \n line endings (data text has no carriage returns)
     csv_files = {path for path in downloads if path.startswith(f"{CSV_FOLDER}/")}
     assert csv_files == {t.path for t in TABLES}
-    assert all(path.startswith("data/") for path in downloads)
+    assert not any(path.startswith(("/", "../", "data/")) for path in downloads)
 
 
 def test_date_columns_are_dates_only_where_they_are_iso_days(
@@ -343,12 +345,12 @@ def test_frictionless_checks_the_foreign_keys(downloads: dict[str, bytes],
         del resource["bytes"], resource["hash"]  # the edits below change the files
     broken = dict(downloads)
     broken[PACKAGE_PATH] = json.dumps(package).encode()
-    claims = downloads["data/csv/claims.csv"].decode()
-    broken["data/csv/claims.csv"] = claims.replace(",taliban-government,", ",nobody,", 1).encode()
-    places = downloads["data/csv/places.csv"].decode()
-    broken["data/csv/places.csv"] = places.replace(",pakistan,", ",nowhere,", 1).encode()
-    assert broken["data/csv/claims.csv"] != downloads["data/csv/claims.csv"]
-    assert broken["data/csv/places.csv"] != downloads["data/csv/places.csv"]
+    claims = downloads["csv/claims.csv"].decode()
+    broken["csv/claims.csv"] = claims.replace(",taliban-government,", ",nobody,", 1).encode()
+    places = downloads["csv/places.csv"].decode()
+    broken["csv/places.csv"] = places.replace(",pakistan,", ",nowhere,", 1).encode()
+    assert broken["csv/claims.csv"] != downloads["csv/claims.csv"]
+    assert broken["csv/places.csv"] != downloads["csv/places.csv"]
     report = frictionless.validate(str(_write(broken, tmp_path)))
     errors = report.flatten(["type", "message"])
     assert {error_type for error_type, _ in errors} == {"foreign-key"}
@@ -377,7 +379,7 @@ def test_data_package_metadata(dataset: Dataset, downloads: dict[str, bytes]) ->
 
 
 def test_two_builds_give_identical_bytes(downloads: dict[str, bytes]) -> None:
-    again = build_downloads(load_dataset(DATA), DEFAULT_SITE)
+    again = build_downloads(load_dataset(DATA), HOMEPAGE)
     assert list(again) == list(downloads)
     assert again == downloads
 
@@ -385,11 +387,11 @@ def test_two_builds_give_identical_bytes(downloads: dict[str, bytes]) -> None:
 def test_the_build_writes_the_downloads_and_their_page(dataset: Dataset,
                                                        downloads: dict[str, bytes]) -> None:
     files = build_files(dataset, DEFAULT_SITE)
-    assert {path: files[path] for path in downloads} == downloads
+    assert {path: files[urls.download(path)] for path in downloads} == downloads
     page = files["data/index.md"].decode("utf-8")
     for path, data in downloads.items():
         name = path.rsplit("/", 1)[-1]
-        link = relative("data/", path)
+        link = relative("data/", urls.download(path))
         assert f'<a href="{link}" type=' in page, path
         assert f"<code>{name}</code></a></td>" in page
         assert f"{len(data):,}&nbsp;bytes" in page, path
@@ -423,9 +425,11 @@ def test_page_jsonld_is_a_dataset_with_every_download(dataset: Dataset,
     distribution = node["distribution"]
     assert all(d["@type"] == "DataDownload" for d in distribution)
     assert {d["contentUrl"] for d in distribution} == {
-        absolute(site.site_url, path) for path in downloads
+        absolute(site.site_url, urls.download(path)) for path in downloads
     }
-    by_url = {absolute(site.site_url, path): data for path, data in downloads.items()}
+    by_url = {
+        absolute(site.site_url, urls.download(path)): data for path, data in downloads.items()
+    }
     for item in distribution:
         assert item["contentUrl"].startswith("https://example.org/project/data/")
         assert item["contentSize"] == f"{len(by_url[item['contentUrl']])} B"

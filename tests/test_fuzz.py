@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINIMAL_YAML, run_check
-from titfortat.generate import DEFAULT_SITE, build_files
+from titfortat.pipeline import DEFAULT_SITE, build_files
 
 
 class _TextDatesLoader(yaml.SafeLoader):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, PAYLOAD, ROOT
-from titfortat.generate import DEFAULT_SITE, build_files, load_dataset
+from titfortat.pipeline import DEFAULT_SITE, build_files, load_dataset
 
 GOLDEN = ROOT / "tests" / "golden"
 SITE = replace(DEFAULT_SITE, repo_blob_url="https://github.com/example/tit-for-tat/blob/main/")

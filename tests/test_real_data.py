@@ -9,7 +9,7 @@ import yaml
 
 from conftest import DATA
 from titfortat.check import CheckResult
-from titfortat.model import schema_text
+from titfortat.model.records import schema_text
 
 SOURCE = "policyeast-tit-for-tat-accusations"
 

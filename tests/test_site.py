@@ -15,11 +15,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import DATA, PAYLOAD
-from titfortat.check import Dataset
-from titfortat.generate import load_dataset
-from titfortat.quotes import normalise
-from titfortat.sitebuild import SiteBuild, build_site
-from titfortat.views import Views
+from titfortat.model.dataset import Dataset
+from titfortat.model.quotes import normalise
+from titfortat.pipeline import load_dataset
+from titfortat.plan.views import Views
+from titfortat_dev.sitebuild import SiteBuild, build_site
 
 pytestmark = pytest.mark.build
 
@@ -242,7 +242,7 @@ def test_every_internal_link_and_anchor_resolves(site: SiteBuild) -> None:
 def test_a_large_site_splits_its_listings(tmp_path: Path) -> None:
     """Past 200 claims the timeline, the claims table and the indexes split into pages, the
     links between them all resolve, and listings leave the search index."""
-    from titfortat.synth import synthesize, write_dataset  # noqa: PLC0415
+    from titfortat_dev.synth import synthesize, write_dataset  # noqa: PLC0415
 
     data = tmp_path / "data"
     write_dataset(synthesize(claims=450, seed=7), data)
@@ -366,7 +366,7 @@ def test_payload_text_is_shown_as_text(payload_site: SiteBuild) -> None:
 def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
     """A real build (hook and all) writes only under docs/generated/; the hand-written
     pages, styles and templates it was given come out byte for byte the same."""
-    from titfortat.sitebuild import prepare  # noqa: PLC0415
+    from titfortat_dev.sitebuild import prepare  # noqa: PLC0415
 
     work = tmp_path / "work"
     prepare(work)
@@ -385,7 +385,7 @@ def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
 
 
 def test_generator_rewrites_only_what_changed(tmp_path: Path) -> None:
-    from titfortat.generate import generate  # noqa: PLC0415
+    from titfortat.pipeline import generate  # noqa: PLC0415
 
     out = tmp_path / "generated"
     first = generate(DATA, out)

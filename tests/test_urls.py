@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from titfortat.urls import relative, source_path
+from titfortat.plan.urls import relative, source_path
 
 CASES = [
     ("claims/x/", "actors/y/", "../../actors/y/"),

@@ -9,11 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from titfortat.check import check
-from titfortat.generate import DEFAULT_SITE, blob_url, generate, site_from_mkdocs
-from titfortat.loading import read_inputs
-from titfortat.model import schema_text
-from titfortat.problems import DataError, report
-from titfortat.writing import UnsafeOutputError
+from titfortat.check.problems import DataError, report
+from titfortat.load.files import read_inputs
+from titfortat.model.records import schema_text
+from titfortat.pipeline import DEFAULT_SITE, blob_url, generate, site_from_mkdocs
+from titfortat.write.sync import UnsafeOutputError
 
 
 def _check(args: argparse.Namespace) -> int:

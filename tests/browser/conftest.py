@@ -22,7 +22,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from titfortat.browser import (
+from titfortat_dev.browser import (
     DESKTOP,
     LAUNCH_ARGS,
     OFFLINE_ARGS,
@@ -36,7 +36,7 @@ from titfortat.browser import (
     serve_folder,
     site_pages,
 )
-from titfortat.sitebuild import PROJECT_ROOT, build_site
+from titfortat_dev.sitebuild import PROJECT_ROOT, build_site
 
 DATA = PROJECT_ROOT / "data"
 PAYLOAD = PROJECT_ROOT / "tests" / "fixtures" / "payload"

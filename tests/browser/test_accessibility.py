@@ -16,7 +16,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Browser, Page
 
-from titfortat.browser import (
+from titfortat_dev.browser import (
     DESKTOP,
     PAGE_TYPES,
     PHONE,

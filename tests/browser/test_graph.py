@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from titfortat.browser import OpenPage, ServedSite
+from titfortat_dev.browser import OpenPage, ServedSite
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from titfortat.browser import CrawledPage
+from titfortat_dev.browser import CrawledPage
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from titfortat.browser import OpenPage
+from titfortat_dev.browser import OpenPage
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from titfortat.browser import CrawledPage
+from titfortat_dev.browser import CrawledPage
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, expect
 
-from titfortat.browser import DESKTOP, PageLog, PageWatch
+from titfortat_dev.browser import DESKTOP, PageLog, PageWatch
 
 pytestmark = pytest.mark.browser
 

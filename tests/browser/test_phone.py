@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from titfortat.browser import PHONE, OpenPage, page_of_type
+from titfortat_dev.browser import PHONE, OpenPage, page_of_type
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from titfortat.browser import OpenPage, ServedSite, wait_for_scheme
+from titfortat_dev.browser import OpenPage, ServedSite, wait_for_scheme
 
 pytestmark = pytest.mark.browser
 

@@ -1,9 +1,9 @@
 """How the site scales: build it from synthetic data at several sizes and measure each step.
 
-``python -m titfortat.bench [--sizes 10,100,1000,10000] [--out bench-results]
+``python -m titfortat_dev.bench [--sizes 10,100,1000,10000] [--out bench-results]
 [--docs docs/performance.md]``
 
-For each size, in one run: synthesize a data folder (:mod:`titfortat.synth`); time loading and
+For each size, in one run: synthesize a data folder (:mod:`titfortat_dev.synth`); time loading and
 checking it, then generating the pages, in a fresh child process (a warm, bloated parent
 would skew both); run the full ``mkdocs build`` of our site (the project's real mkdocs.yml and
 hook, copied with the docs to a scratch folder, so docs/generated/ is never touched) and of a
@@ -151,6 +151,9 @@ def run_measured(command: Sequence[str], *, env: Mapping[str, str], cwd: Path) -
 def build_env(data_dir: Path | None) -> dict[str, str]:
     """The environment of a build: our data folder, and no MkDocs 2 banner."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # The child runs `python -m titfortat_dev.bench`: this package is not installed.
+    scripts = str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [scripts, env.get("PYTHONPATH")]))
     env.pop("TITFORTAT_DATA", None)
     if data_dir is not None:
         env["TITFORTAT_DATA"] = str(data_dir.resolve())
@@ -204,13 +207,13 @@ def generation_child(data_dir: Path, out_dir: Path, report: Path) -> None:
     """In a fresh process: time read_inputs + check, then build_files + writing."""
     import resource  # noqa: PLC0415 - POSIX only, and only this child needs it
 
-    from titfortat.generate import (  # noqa: PLC0415 - timed from a cold start
+    from titfortat.check.problems import DataError  # noqa: PLC0415
+    from titfortat.pipeline import (  # noqa: PLC0415 - timed from a cold start
         build_files,
         load_dataset,
         site_from_mkdocs,
     )
-    from titfortat.problems import DataError  # noqa: PLC0415
-    from titfortat.writing import sync_folder  # noqa: PLC0415
+    from titfortat.write.sync import sync_folder  # noqa: PLC0415
 
     site = site_from_mkdocs(PROJECT / "mkdocs.yml")  # as the hook sees it
     start = time.perf_counter()
@@ -238,7 +241,7 @@ def generation_child(data_dir: Path, out_dir: Path, report: Path) -> None:
 
 def prepare_ours(work_dir: Path) -> Path:
     """The project's mkdocs.yml and docs, copied (without docs/generated) to ``work_dir``."""
-    from titfortat.sitebuild import prepare  # noqa: PLC0415 - the shared copying helper
+    from titfortat_dev.sitebuild import prepare  # noqa: PLC0415 - the shared copying helper
 
     config = prepare(work_dir)
     # This benchmark's own page is left out unless the navigation lists it (a page outside
@@ -256,7 +259,7 @@ def prepare_ours(work_dir: Path) -> Path:
 def prepare_variant(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
     """Our site with everything left in the search index (quotes, lists of claims, listing
     pages): pages pre-written, hook not generating."""
-    from titfortat.writing import MARKER  # noqa: PLC0415
+    from titfortat.write.sync import MARKER  # noqa: PLC0415
 
     config = prepare_ours(work_dir)
     hook = work_dir / "variant_hooks.py"
@@ -427,7 +430,7 @@ def _existing_nav(nav: Any, docs: Path) -> Any:
 
 def measure_size(claims: int, seed: int, scratch: Path, *, variant: bool) -> SizeResult:
     """Synthesize, load, check, generate and build one size; remove the scratch files after."""
-    from titfortat.synth import synthesize, write_dataset  # noqa: PLC0415
+    from titfortat_dev.synth import synthesize, write_dataset  # noqa: PLC0415
 
     root = scratch / f"size-{claims}"
     data_dir = root / "data"
@@ -439,7 +442,7 @@ def measure_size(claims: int, seed: int, scratch: Path, *, variant: bool) -> Siz
     gen_dir = root / "generated"
     report = root / "generation.json"
     subprocess.run(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "titfortat.bench", "--generation-child", str(data_dir),
+        [sys.executable, "-m", "titfortat_dev.bench", "--generation-child", str(data_dir),
          str(gen_dir), str(report)], check=True, env=build_env(None),
     )
     gen = json.loads(report.read_text(encoding="utf-8"))
@@ -672,7 +675,7 @@ description: {json.dumps(description, ensure_ascii=False)}
 
 The site is built from the data on every change, so it has to stay quick to build as the
 data grows. To know how it scales before the data does, we build it from synthetic datasets
-of {sizes} claims, made by `titfortat.synth` in the real format (invented names, quotes cut
+of {sizes} claims, made by `titfortat_dev.synth` in the real format (invented names, quotes cut
 from invented source texts, answer chains, every kind of date), and time every step.
 Run `make bench` to measure again.
 
@@ -819,7 +822,7 @@ def parse_sizes(values: Sequence[str]) -> list[int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure every size, print the table, write the reports and the docs page."""
-    parser = argparse.ArgumentParser(prog="python -m titfortat.bench", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m titfortat_dev.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="+", default=[",".join(map(str, DEFAULT_SIZES))],
                         help="numbers of claims: 10,100,1000,10000 (default)")

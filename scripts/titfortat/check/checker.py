@@ -1,6 +1,6 @@
 """The checker: every data file and stored text in, every problem out, all at once.
 
-It is pure: it takes the bytes of the files (see :mod:`titfortat.loading` for the disk side)
+It is pure: it takes the bytes of the files (see :mod:`titfortat.load.files` for the disk side)
 and returns either a :class:`Dataset` the site can be built from, or the problems, each with
 its file, line and column, in the words an editor needs to fix it.
 """
@@ -17,8 +17,13 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from titfortat import vocab
-from titfortat.model import (
+from titfortat.check.problems import Problem
+from titfortat.check.yamlsafe import YamlDocument, parse_yaml
+from titfortat.load.inputs import Inputs
+from titfortat.model import vocab
+from titfortat.model.dataset import Dataset, Origin, Stats
+from titfortat.model.quotes import Paragraphs, closest_text
+from titfortat.model.records import (
     COLLECTIONS,
     Actor,
     Claim,
@@ -30,55 +35,6 @@ from titfortat.model import (
     Source,
     When,
 )
-from titfortat.problems import Problem
-from titfortat.quotes import Paragraphs, closest_text
-from titfortat.yamlsafe import YamlDocument, parse_yaml
-
-
-@dataclass(frozen=True)
-class Inputs:
-    """What the checker reads: YAML files by display path, stored texts by path under data/."""
-
-    files: Mapping[str, bytes]
-    texts: Mapping[str, bytes]
-    data_dir: str = "data"
-    unreadable: Mapping[str, str] = field(default_factory=dict)
-    """Files that could not be read, with why (a broken link, no permission)."""
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a record was written, for messages and "edit this record" links."""
-
-    path: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Stats:
-    """What the checker did, for the data health page."""
-
-    files: int
-    texts: int
-    records: Mapping[str, int]
-    quotes_verified: int
-    wordings_verified: int
-    references_resolved: int
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """A dataset that passed every check. Records keep the order they were written in."""
-
-    info: DatasetInfo
-    sources: Mapping[str, Source]
-    actors: Mapping[str, Actor]
-    places: Mapping[str, Place]
-    events: Mapping[str, Event]
-    claims: Mapping[str, Claim]
-    paragraphs: Mapping[str, Paragraphs]
-    origins: Mapping[tuple[str, str], Origin]
-    stats: Stats
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from titfortat.check import Inputs
+from titfortat.load.inputs import Inputs
 
 DATA_SUFFIXES = (".yaml", ".yml")
 

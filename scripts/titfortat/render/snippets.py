@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from titfortat import vocab
-from titfortat.check import Dataset
+from titfortat.model import vocab
+from titfortat.model.dataset import Dataset
 
 SNIPPET_FOLDER = "snippets"
 """Inside the generated folder; excluded from the site as pages of its own."""

@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from titfortat import vocab
-from titfortat.urls import record_url
-from titfortat.views import ClaimView, Views
+from titfortat.model import vocab
+from titfortat.plan.urls import record_url
+from titfortat.plan.views import ClaimView, Views
 
 WIDTH = 860
 HEIGHT = 600

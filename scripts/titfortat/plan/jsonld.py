@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
-from titfortat.check import Dataset
-from titfortat.model import Actor, Source
-from titfortat.views import ClaimView, DateView, Views
+from titfortat.model.dataset import Dataset
+from titfortat.model.records import Actor, Source
+from titfortat.plan.views import ClaimView, DateView, Views
 
 CONTEXT = "https://schema.org"
 

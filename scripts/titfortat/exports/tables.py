@@ -18,18 +18,16 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Literal
 
-from titfortat import vocab
-from titfortat.check import Dataset
-from titfortat.dates import parse_date
-from titfortat.jsonld import CONTEXT, absolute
-from titfortat.model import COLLECTIONS, SCHEMA_VERSION, Evidence, Record, When, schema_text
-from titfortat.render import Page, SiteInfo
+from titfortat.model import vocab
+from titfortat.model.dataset import Dataset
+from titfortat.model.dates import parse_date
+from titfortat.model.records import COLLECTIONS, SCHEMA_VERSION, Evidence, Record, When, schema_text
 
-JSON_PATH = "data/tit-for-tat.json"
-SCHEMA_PATH = "data/dataset.schema.json"
-PACKAGE_PATH = "data/datapackage.json"
-CSV_FOLDER = "data/csv"
-PAGE_URL = "data/"
+JSON_PATH = "tit-for-tat.json"
+SCHEMA_PATH = "dataset.schema.json"
+PACKAGE_PATH = "datapackage.json"
+CSV_FOLDER = "csv"
+"""File names inside the downloads folder (the site publishes it at ``urls.DOWNLOADS``)."""
 
 LICENCES = {
     "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
@@ -72,7 +70,7 @@ class Table:
 
     @property
     def path(self) -> str:
-        """Where the CSV goes, inside the generated folder."""
+        """Where the CSV goes, inside the downloads folder."""
         return f"{CSV_FOLDER}/{self.name}.csv"
 
 
@@ -467,7 +465,7 @@ def _resource(table: Table, data: bytes) -> dict[str, Any]:
         schema["foreignKeys"] = foreign_keys
     return {
         "name": table.name,
-        "path": table.path.removeprefix("data/"),
+        "path": table.path,
         "profile": "tabular-data-resource",
         "description": table.description,
         "format": "csv",
@@ -481,8 +479,11 @@ def _resource(table: Table, data: bytes) -> dict[str, Any]:
     }
 
 
-def data_package(dataset: Dataset, site: SiteInfo, tables: Mapping[str, bytes]) -> bytes:
-    """The Frictionless Data Package that describes the CSV tables (paths relative to it)."""
+def data_package(dataset: Dataset, homepage: str, tables: Mapping[str, bytes]) -> bytes:
+    """The Frictionless Data Package that describes the CSV tables (paths relative to it).
+
+    ``homepage`` is the absolute address of the downloads page.
+    """
     info = dataset.info
     name, url = licence(info.licence)
     package = {
@@ -492,7 +493,7 @@ def data_package(dataset: Dataset, site: SiteInfo, tables: Mapping[str, bytes]) 
         "description": info.description,
         "version": info.version,
         "created": f"{info.released}T00:00:00Z",  # the spec wants a datetime: release day
-        "homepage": absolute(site.site_url, PAGE_URL),
+        "homepage": homepage,
         "licenses": [{"name": info.licence, "title": name, "path": url}],
         "contributors": [{"title": creator, "role": "author"} for creator in info.creators],
         "sources": [
@@ -505,118 +506,12 @@ def data_package(dataset: Dataset, site: SiteInfo, tables: Mapping[str, bytes]) 
     return _json(package)
 
 
-def build_downloads(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
-    """Every download, by path inside the generated folder (all under ``data/``)."""
+def build_downloads(dataset: Dataset, homepage: str) -> dict[str, bytes]:
+    """Every download, by its path inside the downloads folder."""
     tables = {table.path: table_csv(table, dataset) for table in TABLES}
     return {
         JSON_PATH: dataset_json(dataset),
         SCHEMA_PATH: schema_text().encode("utf-8"),
-        PACKAGE_PATH: data_package(dataset, site, tables),
+        PACKAGE_PATH: data_package(dataset, homepage, tables),
         **tables,
     }
-
-
-# -- the page -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Download:
-    """A file as the downloads page lists it."""
-
-    path: str
-    title: str
-    media_type: str
-    description: str
-    size: int
-    rows: int | None = None
-    table: Table | None = None
-
-    @property
-    def name(self) -> str:
-        """The file's name, as the link shows it."""
-        return self.path.rsplit("/", 1)[-1]
-
-
-def describe_downloads(dataset: Dataset, downloads: Mapping[str, bytes]) -> list[Download]:
-    """The downloads in the page's order: the JSON, the data package, its tables, the schema."""
-    records = sum(dataset.stats.records.values())
-    listed = [
-        Download(JSON_PATH, "The dataset (JSON)", "application/json",
-                 f"The whole dataset in one document: its description and all {records:,} "
-                 "records with every field (empty ones as null), in the shape of the data "
-                 "files.", len(downloads[JSON_PATH])),
-        Download(PACKAGE_PATH, "Data package", "application/json",
-                 "Frictionless Data Package: describes the CSV tables below (columns, types, "
-                 "keys, links between tables), the licence and the sources.",
-                 len(downloads[PACKAGE_PATH])),
-    ]
-    for table in TABLES:
-        listed.append(
-            Download(table.path, f"Table {table.name} (CSV)", "text/csv", table.description,
-                     len(downloads[table.path]),
-                     rows=sum(1 for _ in table.rows(dataset)), table=table)
-        )
-    listed.append(
-        Download(SCHEMA_PATH, "JSON Schema", "application/schema+json",
-                 "JSON Schema of a data file: what each field means and which values it may "
-                 "take.", len(downloads[SCHEMA_PATH]))
-    )
-    return listed
-
-
-def dataset_jsonld(
-    dataset: Dataset, site: SiteInfo, listed: Sequence[Download]
-) -> dict[str, Any]:
-    """The downloads page's schema.org ``Dataset``, with every file as a ``DataDownload``."""
-    info = dataset.info
-    return {
-        "@context": CONTEXT,
-        "@type": "Dataset",
-        "@id": absolute(site.site_url, PAGE_URL),
-        "url": absolute(site.site_url, PAGE_URL),
-        "name": info.title,
-        "description": info.description,
-        "version": info.version,
-        "datePublished": info.released,
-        "license": licence(info.licence)[1],
-        "isAccessibleForFree": True,
-        "inLanguage": "en",
-        "creator": [{"@type": "Organization", "name": creator} for creator in info.creators],
-        "distribution": [
-            {
-                "@type": "DataDownload",
-                "name": download.title,
-                "contentUrl": absolute(site.site_url, download.path),
-                "encodingFormat": download.media_type,
-                "contentSize": f"{download.size} B",
-            }
-            for download in listed
-        ],
-    }
-
-
-def data_page(dataset: Dataset, site: SiteInfo, downloads: Mapping[str, bytes]) -> Page:
-    """The downloads page: each file with its size and contents, the licence, how to cite."""
-    listed = describe_downloads(dataset, downloads)
-    description = (
-        f"The dataset to download, made from the same checked data as these pages: one JSON "
-        f"document, {len(TABLES)} CSV tables described by a Frictionless Data Package, and "
-        "the JSON Schema."
-    )
-    return Page(
-        url=PAGE_URL,
-        template="data.md.j2",
-        title="Downloads",
-        description=description,
-        context={
-            "info": dataset.info,
-            "downloads": tuple(listed),
-            "data_licence": licence(dataset.info.licence),
-            "code_licence": licence(dataset.info.code_licence),
-            "vocabulary_anchors": {
-                name: "vocabulary-" + name.replace(" ", "-").lower()
-                for name in vocab.VOCABULARIES
-            },
-        },
-        jsonld=dataset_jsonld(dataset, site, listed),
-    )

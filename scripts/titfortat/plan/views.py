@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from titfortat import vocab
-from titfortat.check import Dataset
-from titfortat.dates import DateValue, parse_date
-from titfortat.model import Actor, Claim, Event, Evidence, Place, When
-from titfortat.urls import record_url
+from titfortat.model import vocab
+from titfortat.model.dataset import Dataset
+from titfortat.model.dates import DateValue, parse_date
+from titfortat.model.records import Actor, Claim, Event, Evidence, Place, When
+from titfortat.plan.urls import record_url
 
 SHELTER_ALLEGATIONS = frozenset(
     {"territory-used", "shelters", "hosts-training-camps", "hosts-operational-bases"}

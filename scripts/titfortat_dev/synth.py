@@ -16,7 +16,7 @@ The output depends only on ``(claims, seed)``: one seeded :class:`random.Random`
 insertion-ordered dicts only (no set iteration, no clock), so the same arguments give the
 same bytes in any process.
 
-``python -m titfortat.synth --claims 1000 --out /tmp/data`` writes one to a new folder.
+``python -m titfortat_dev.synth --claims 1000 --out /tmp/data`` writes one to a new folder.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from typing import Any, TypeVar, cast
 
 import yaml
 
-from titfortat import vocab
-from titfortat.dates import MONTHS
+from titfortat.model import vocab
+from titfortat.model.dates import MONTHS
 
 FIRST_DAY = dt.date(2015, 1, 1)
 LAST_DAY = dt.date(2024, 12, 31)
@@ -1180,12 +1180,12 @@ class _Synth:
         info = {
             "title": f"Synthetic Tit-for-Tat dataset: {self.counts.claims:,} claims "
             f"(seed {self.seed})",
-            "description": "Made by titfortat.synth to measure the site at scale. Every "
+            "description": "Made by titfortat_dev.synth to measure the site at scale. Every "
             "person, group, place and publication in it is invented; the accusations are "
             "made up from the project's neutral vocabulary and prove nothing.",
             "version": "0.1.0",
             "released": "2025-01-01",
-            "creators": ["titfortat.synth"],
+            "creators": ["titfortat_dev.synth"],
         }
         lines = [*_HEADER, f"# Synthetic data (claims={self.counts.claims}, seed={self.seed}).",
                  *_emit({"dataset": info}, 0)]
@@ -1380,8 +1380,8 @@ def write_dataset(files: Mapping[str, bytes], folder: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m titfortat.synth --claims 1000 --out /tmp/data``."""
-    parser = argparse.ArgumentParser(prog="python -m titfortat.synth", description=__doc__,
+    """``python -m titfortat_dev.synth --claims 1000 --out /tmp/data``."""
+    parser = argparse.ArgumentParser(prog="python -m titfortat_dev.synth", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--claims", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)

@@ -15,6 +15,15 @@ RECORD_FOLDERS = {
 }
 
 
+DOWNLOADS = "data/"
+"""The downloads page; the files it lists sit in the same folder."""
+
+
+def download(name: str) -> str:
+    """The address of a download, by its path inside the downloads folder."""
+    return DOWNLOADS + name
+
+
 def record_url(kind: str, record_id: str) -> str:
     """The permalink of a record page: ``claims/<id>/``."""
     return f"{RECORD_FOLDERS[kind]}/{record_id}/"

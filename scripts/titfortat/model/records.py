@@ -2,7 +2,7 @@
 
 These models check one record at a time (types, required and unknown fields, vocabularies,
 date formats); what needs the whole dataset (references, quotes against the source text)
-is checked in :mod:`titfortat.check`. The JSON Schema that editors use is generated from
+is checked in :mod:`titfortat.check.checker`. The JSON Schema that editors use is generated from
 these classes.
 """
 
@@ -23,9 +23,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from titfortat import vocab
-from titfortat.dates import parse_date
-from titfortat.quotes import MIN_QUOTE_WORDS, MIN_SEGMENT_WORDS, segments, short_segment
+from titfortat.model import vocab
+from titfortat.model.dates import parse_date
+from titfortat.model.quotes import MIN_QUOTE_WORDS, MIN_SEGMENT_WORDS, segments, short_segment
 
 SCHEMA_VERSION = "1.0"
 """Bumped when a data file written for an older version would no longer pass the checker."""

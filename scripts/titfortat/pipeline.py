@@ -12,15 +12,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from titfortat.check import Dataset, check
-from titfortat.exports import build_downloads
-from titfortat.loading import read_inputs
-from titfortat.pages import is_large, plan_pages
-from titfortat.problems import DataError
-from titfortat.render import SiteInfo, make_environment, render_page
-from titfortat.snippets import render_snippets
-from titfortat.urls import source_path
-from titfortat.writing import SyncReport, sync_folder
+from titfortat.check import check
+from titfortat.check.problems import DataError
+from titfortat.exports.tables import build_downloads
+from titfortat.load.files import read_inputs
+from titfortat.model.dataset import Dataset
+from titfortat.plan import urls
+from titfortat.plan.jsonld import absolute
+from titfortat.plan.page import SiteInfo
+from titfortat.plan.pages.planner import is_large, plan_pages
+from titfortat.plan.urls import source_path
+from titfortat.render.markdown import make_environment, render_page
+from titfortat.render.snippets import render_snippets
+from titfortat.write.sync import SyncReport, sync_folder
 
 DEFAULT_SITE = SiteInfo(
     site_url="https://titfortat-explainer.github.io/tit-for-tat/",
@@ -73,8 +77,8 @@ def _build_files(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
     # On a large site, lists of claims on record pages stay out of the search index: each
     # claim's own page is in it, and the copies would make the index grow several times over.
     shared = {"site": site, "dataset_info": dataset.info, "search_lean": is_large(dataset)}
-    downloads = build_downloads(dataset, site)
-    files: dict[str, bytes] = dict(downloads)
+    downloads = build_downloads(dataset, absolute(site.site_url, urls.DOWNLOADS))
+    files = {urls.download(name): data for name, data in downloads.items()}
     for page in plan_pages(dataset, site, downloads):
         files[source_path(page.url)] = render_page(environment, page, shared).encode("utf-8")
     files.update(render_snippets(environment, dataset))

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
 
-from titfortat import jsonld, vocab
-from titfortat.check import Dataset
-from titfortat.dates import MONTHS
-from titfortat.exports import data_page
-from titfortat.graph import build_graph
-from titfortat.model import Actor
-from titfortat.render import Page, SiteInfo
-from titfortat.urls import record_url
-from titfortat.views import (
+from titfortat.model import vocab
+from titfortat.model.dataset import Dataset
+from titfortat.model.dates import MONTHS
+from titfortat.model.records import Actor
+from titfortat.plan import jsonld
+from titfortat.plan.graph import build_graph
+from titfortat.plan.page import Page, SiteInfo
+from titfortat.plan.pages.downloads import data_page
+from titfortat.plan.urls import record_url
+from titfortat.plan.views import (
     SHELTER_ALLEGATIONS,
     ClaimView,
     DateView,

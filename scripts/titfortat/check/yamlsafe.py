@@ -17,7 +17,7 @@ import yaml
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from titfortat.problems import Problem
+from titfortat.check.problems import Problem
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Larger files are refused: split records over several files instead."""

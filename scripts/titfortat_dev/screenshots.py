@@ -1,6 +1,6 @@
 """Screenshots of each page type, desktop and phone, light and dark: ``make screenshots``.
 
-    python -m titfortat.screenshots [--out screenshots] [--data data]
+    python -m titfortat_dev.screenshots [--out screenshots] [--data data]
 
 Builds the site from the data (away from docs/generated/), serves it on 127.0.0.1, and
 photographs one page of each type in Chromium, so a person can review the layout without
@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from titfortat.browser import (
+from titfortat_dev.browser import (
     DESKTOP,
     LAUNCH_ARGS,
     OFFLINE_ARGS,
@@ -28,7 +28,7 @@ from titfortat.browser import (
     serve_folder,
     wait_for_scheme,
 )
-from titfortat.sitebuild import PROJECT_ROOT, SiteBuildError, build_site
+from titfortat_dev.sitebuild import PROJECT_ROOT, SiteBuildError, build_site
 
 SIZES = {"desktop": DESKTOP, "phone": PHONE}
 
@@ -70,7 +70,9 @@ def take(site_dir: Path, base_url: str, executable: Path, out: Path) -> list[Pat
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Build, serve, photograph; print each file written. 2: no Chromium; 1: build failed."""
-    parser = argparse.ArgumentParser(prog="python -m titfortat.screenshots", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m titfortat_dev.screenshots", description=__doc__
+    )
     parser.add_argument("--out", default="screenshots", help="folder for the PNG files")
     parser.add_argument("--data", default=str(PROJECT_ROOT / "data"), help="data folder")
     args = parser.parse_args(argv)

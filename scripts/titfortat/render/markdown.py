@@ -20,40 +20,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from titfortat import vocab
-from titfortat.urls import depth, relative
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """What the pages need to know about where the site lives."""
-
-    site_url: str
-    site_name: str
-    repo_blob_url: str | None = None
-    """Where data files can be read online (``.../blob/main/``), for "view the data" links."""
-
-
-@dataclass(frozen=True)
-class Page:
-    """A page to write: where it goes, which template draws it, and what it shows."""
-
-    url: str
-    template: str
-    title: str
-    description: str
-    context: Mapping[str, Any] = field(default_factory=dict)
-    data_file: str | None = None
-    jsonld: Mapping[str, Any] | None = None
-    search_exclude: bool = False
-    """Keep the page out of the search index (listings that repeat record pages' text)."""
+from titfortat.model import vocab
+from titfortat.plan.page import Page
+from titfortat.plan.urls import depth, relative
 
 
 @pass_context
@@ -126,7 +101,7 @@ def _memo(context: Context, name: str, obj: Any) -> Markup:
 def make_environment() -> Environment:
     """The Jinja environment for page templates: autoescaped, strict about undefined names."""
     environment = Environment(
-        loader=PackageLoader("titfortat", "templates"),
+        loader=PackageLoader("titfortat.render", "templates"),
         autoescape=True,
         auto_reload=False,
         finalize=_one_line,

@@ -1,0 +1,1 @@
+"""Exports: the dataset as downloads (one JSON document, CSV tables, a data package)."""

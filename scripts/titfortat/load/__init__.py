@@ -1,0 +1,1 @@
+"""Load: read the data folder from disk, every YAML file and stored text, as bytes."""

@@ -1,0 +1,1 @@
+"""Render: planned pages through their Jinja templates to Markdown text (templates/)."""
