@@ -34,7 +34,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 help:  ## list the targets
 	@echo "make serve        preview the site at http://$(HOST):$(PORT)/ (PORT=8001 to move it)"
-	@echo "make test         ruff, mypy, then pytest (browser tests need Chromium)"
+	@echo "make test         ruff (format and lint), mypy, then pytest (browser tests need Chromium)"
 	@echo "make build        build the site into site/ (mkdocs build --strict)"
 	@echo "make check        check the data and report every problem"
 	@echo "make bench        time the build on synthetic data (SIZES=\"...\" to choose sizes)"
@@ -76,6 +76,7 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
 test: $(STAMP)
+	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest $(PYTEST_ARGS)

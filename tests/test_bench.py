@@ -67,11 +67,14 @@ def test_small_data_has_every_kind_of_date_status_and_answer() -> None:
     assert {w.precision for w in whens} == {"day", "month", "year", "interval"}
     assert {w.basis for w in whens} == {"stated", "relative", "outside-reference", "inferred"}
     assert {c.status.state for c in claims} == {
-        "unanswered", "no-response-reported", "countered", "denied", "acknowledged",
+        "unanswered",
+        "no-response-reported",
+        "countered",
+        "denied",
+        "acknowledged",
         "partially-acknowledged",
     }
-    assert {c.kind for c in claims} == {"allegation", "counter-allegation", "concern",
-                                        "suggestion"}
+    assert {c.kind for c in claims} == {"allegation", "counter-allegation", "concern", "suggestion"}
     chain = max(_chain_length(dataset.claims, c.id) for c in claims)
     assert chain >= 3
     assert any(m.role == "spokesperson" for a in dataset.actors.values() for m in a.memberships)
@@ -94,7 +97,10 @@ def test_records_are_split_over_files(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(synth, "RECORDS_PER_FILE", 30)
     files = synth.synthesize(100, seed=3)
     assert [p for p in files if p.startswith("claims")] == [
-        "claims-01.yaml", "claims-02.yaml", "claims-03.yaml", "claims-04.yaml"
+        "claims-01.yaml",
+        "claims-02.yaml",
+        "claims-03.yaml",
+        "claims-04.yaml",
     ]
     assert _check(files).problems == []
 
@@ -108,7 +114,10 @@ def test_same_bytes_in_another_process() -> None:
     )
     digests = {
         subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
             env={**os.environ, "PYTHONHASHSEED": seed},
         ).stdout.strip()
         for seed in ("1", "2")
@@ -126,8 +135,7 @@ def test_baseline_page_keeps_title_and_visible_text() -> None:
         "<ul>\n<li>One &lt;item&gt;</li>\n<li>Two</li>\n</ul>\n"
     )
     assert bench.plain_page(page) == (
-        '---\ntitle: "A & B"\n---\n\nKabul says it.\n\n## Evidence\n\n'
-        "- One &lt;item&gt;\n- Two\n"
+        '---\ntitle: "A & B"\n---\n\nKabul says it.\n\n## Evidence\n\n- One &lt;item&gt;\n- Two\n'
     )
 
 
@@ -138,8 +146,7 @@ def test_sizes_accept_commas_and_spaces() -> None:
 @pytest.mark.build
 def test_benchmark_runs_at_the_smallest_size(tmp_path: Path) -> None:
     docs = tmp_path / "performance.md"
-    assert bench.main(["--sizes", "10", "--out", str(tmp_path / "out"), "--docs",
-                       str(docs)]) == 0
+    assert bench.main(["--sizes", "10", "--out", str(tmp_path / "out"), "--docs", str(docs)]) == 0
     results = json.loads((tmp_path / "out" / "results.json").read_text(encoding="utf-8"))
     (size,) = results["sizes"]
     assert size["claims"] == 10

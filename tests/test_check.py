@@ -49,136 +49,335 @@ def swap(old: str, new: str, count: int = 1) -> Callable[[str], str]:
 
 
 CASES = [
-    Case("yaml syntax", swap("    title: A source", "    title: A source: oops"),
-         "title: A source: oops", "YAML syntax error: mapping values are not allowed"),
-    Case("several documents", swap("dataset:\n", "---\na: 1\n---\ndataset:\n"),
-         "---", "YAML syntax error", occurrence=2),
-    Case("wrong type", swap("paragraph: 1\n", "paragraph: one\n"), "paragraph: one",
-         "claims[0] (id=pak-accuses-afg) evidence[0].paragraph: expected a whole number, "
-         "got text"),
-    Case("number where text is expected", swap('cameo: "112"', "cameo: 112"), "cameo: 112",
-         "cameo: expected text, got a number (112); put the value in quotes"),
-    Case("missing field", swap('    cameo: "112"\n    evidence:\n      - source: src\n'
-                               "        paragraph: 1",
-                               "    evidence:\n      - source: src\n        paragraph: 1"),
-         "- id: pak-accuses-afg", "claims[0] (id=pak-accuses-afg) cameo: required field is "
-         "missing"),
-    Case("unknown field", swap("    accuser: pak\n", "    accusr: pak\n"), "accusr: pak",
-         "unknown field 'accusr' (did you mean 'accuser'?)"),
-    Case("unknown top-level key", lambda t: t + "claimz: []\n", "claimz:",
-         "unknown top-level key 'claimz' (did you mean 'claims'?)"),
-    Case("closed vocabulary", swap("allegation: territory-used", "allegation: harbours"),
-         "allegation: harbours", "'harbours' is not a known allegation type; use one of: "
-         "territory-used, shelters"),
-    Case("date format", swap("date: 2025-12\n", "date: 2025-13\n"), "date: 2025-13",
-         "asserted.date: '2025-13' is not a date"),
-    Case("date precision", swap("date: 2025-12\n      precision: month",
-                                "date: 2025-12\n      precision: day"),
-         "date: 2025-12", "'2025-12' has the precision of a month, not a day"),
-    Case("interval backwards", swap("date: 2025-12-01/2025-12-31", "date: 2025-12-31/2025-12-01"),
-         "date: 2025-12-31/2025-12-01", "ends before it starts"),
-    Case("date basis needs its proof", swap("      basis: relative\n      source: src\n"
-                                            "      wording: Islamabad says\n",
-                                            "      basis: relative\n"),
-         "date: 2025-12", "a date with basis 'relative' needs source and wording"),
-    Case("duplicate mapping key", swap("    kind: allegation\n",
-                                       "    kind: allegation\n    kind: concern\n"),
-         "kind: concern", "duplicate field 'kind': YAML would keep only the last one"),
-    Case("duplicate id", swap("- id: afg-accuses-pak", "- id: pak-accuses-afg"),
-         "- id: pak-accuses-afg", "duplicate id 'pak-accuses-afg': already used at "
-         "data/minimal.yaml:", occurrence=2),
-    Case("reserved id", swap("- id: afg-accuses-pak", "- id: index"), "- id: index",
-         "'index' is reserved for listing pages"),
-    Case("bad id", swap("- id: afg-accuses-pak", "- id: Afg Accuses"), "- id: Afg Accuses",
-         "'Afg Accuses' is not a valid id"),
-    Case("unknown accuser", swap("accuser: pak\n", "accuser: pakk\n"), "accuser: pakk",
-         "accuser: no actor has the id 'pakk' (did you mean 'pak'?)"),
-    Case("unknown accused", swap("accused: afg\n", "accused: afgh\n"), "accused: afgh",
-         "accused: no actor has the id 'afgh'"),
-    Case("unknown speaker", swap("speaker: spokesman", "speaker: spokesmen"),
-         "speaker: spokesmen", "speaker: no actor has the id 'spokesmen'"),
-    Case("unknown group", swap("group: iskp", "group: isis"), "group: isis",
-         "group: no actor has the id 'isis'"),
-    Case("unknown place", swap("places: [mastung]", "places: [mastungg]"), "places: [mastungg]",
-         "places[0]: no place has the id 'mastungg' (did you mean 'mastung'?)"),
-    Case("unknown source", swap("      - source: src\n        paragraph: 1",
-                                "      - source: srcc\n        paragraph: 1"),
-         "source: srcc", "evidence[0].source: no source has the id 'srcc'"),
-    Case("unknown answered claim", swap("answers: pak-accuses-afg", "answers: nope"),
-         "answers: nope", "answers: no claim has the id 'nope'"),
-    Case("unknown event", swap("events: [statement]", "events: [statment]"),
-         "events: [statment]", "events[0]: no event has the id 'statment'"),
-    Case("unknown parent place", swap("parent: pakistan", "parent: pakistn"),
-         "parent: pakistn", "parent: no place has the id 'pakistn'"),
-    Case("quote not found", swap("quote: the group operates from Afghan soil",
-                                 "quote: the group operates from Afghan land"),
-         "Afghan land", "not found in paragraph 1 of source 'src'; closest text: "
-         '"the group operates from Afghan soil."'),
-    Case("quote in another paragraph", swap("paragraph: 2\n        quote: the other group",
-                                            "paragraph: 1\n        quote: the other group"),
-         "quote: the other group", "not in paragraph 1 of source 'src' but in paragraph 2: "
-         "set paragraph: 2"),
-    Case("paragraph out of range", swap("paragraph: 3\n", "paragraph: 9\n"), "paragraph: 9",
-         "source 'src' has 3 paragraphs, not 9"),
-    Case("elision out of order", swap("quote: the group operates from Afghan soil",
-                                      "quote: from Afghan soil … the group operates"),
-         "from Afghan soil …", "not found in paragraph 1"),
-    Case("quote too short", swap("quote: Kabul denies it", "quote: Kabul"), "quote: Kabul",
-         "a quote needs at least 3 words"),
-    Case("quote not on word boundaries", swap("quote: the group operates from Afghan soil",
-                                              "quote: e group operates from Afghan soi"),
-         "quote: e group", "not found in paragraph 1"),
-    Case("elision joining single words", swap("quote: the group operates from Afghan soil",
-                                              "quote: group … Afghan soil"),
-         "quote: group …", "the part 'group' between elisions is too short"),
-    Case("licence that is not an SPDX id", swap("  creators: [Tests]",
-                                                "  creators: [Tests]\n  licence: CC BY 4.0"),
-         "licence:", "does not have the expected form"),
-    Case("C1 control character", swap("  title: Minimal", '  title: "Minimal\\u0085"'),
-         "title:", "contains the invisible control character U+0085"),
-    Case("date wording not in source", swap("wording: Islamabad says", "wording: Islamabad claims"),
-         "wording: Islamabad claims", "the words 'Islamabad claims' do not occur in source 'src'"),
-    Case("group is not an armed group", swap("group: ttp", "group: pak"), "group: pak",
-         "'pak' is not an armed group"),
-    Case("speaker not a member", swap("      - organization: afg", "      - organization: pak"),
-         "speaker: spokesman", "the speaker 'spokesman' has no membership in the accuser 'afg'"),
-    Case("unanswered without a quote", swap("      state: unanswered\n      as_of: src\n"
-                                            "      evidence:\n        - source: src\n"
-                                            "          paragraph: 3\n"
-                                            "          quote: Islamabad has yet to respond\n",
-                                            "      state: unanswered\n      as_of: src\n"),
-         "state: unanswered", "'unanswered' means a source says so"),
-    Case("answered claim said to be unanswered", swap("state: countered",
-                                                      "state: no-response-reported"),
-         "state: no-response-reported", "says 'no-response-reported', but claim "
-         "'afg-accuses-pak' answers it"),
-    Case("counter-allegation without the claim it answers",
-         swap("    answers: pak-accuses-afg\n", ""), "- id: afg-accuses-pak",
-         "a counter-allegation must name the claim it answers"),
-    Case("answer by someone not accused", swap("    accuser: afg\n    speaker: spokesman\n",
-                                               "    accuser: spokesman\n"),
-         "answers: pak-accuses-afg", "only the accused answers an accusation"),
-    Case("control character", swap("  title: Minimal", "  title: \"Minimal\\a\""),
-         "title: \"Minimal", "contains the invisible control character U+0007"),
-    Case("multi-line name", swap("  title: Minimal", '  title: "Two\\nlines"'),
-         'title: "Two', "must be one line"),
-    Case("place inside itself", swap("    kind: country\n", "    kind: country\n"
-                                     "    parent: mastung\n"), "parent: mastung",
-         "is inside itself"),
-    Case("url that is not a web address", swap("    kind: article\n",
-                                               "    kind: article\n    url: javascript:alert(1)\n"),
-         "url: javascript", "'javascript:alert(1)' is not a web address"),
-    Case("country that is not a country", swap("    country: pakistan", "    country: mastung"),
-         "country: mastung", "place 'mastung' is not a country"),
-    Case("stored text missing", swap("text: texts/src.txt", "text: texts/missing.txt"),
-         "text: texts/missing.txt", "stored text not found: data/texts/missing.txt"),
-    Case("YAML tag", swap("  title: Minimal", "  title: !!python/object:os.system x"),
-         "title: !!python", "the YAML tag 'tag:yaml.org,2002:python/object:os.system' is not "
-         "allowed"),
-    Case("merge key", swap("  title: Minimal", "  <<: {title: Minimal}"), "<<:",
-         "YAML merge keys (<<) are not allowed"),
-    Case("non-text key", swap("  title: Minimal", "  title: Minimal\n  1: one"), "  1: one",
-         "a field name must be plain text"),
+    Case(
+        "yaml syntax",
+        swap("    title: A source", "    title: A source: oops"),
+        "title: A source: oops",
+        "YAML syntax error: mapping values are not allowed",
+    ),
+    Case(
+        "several documents",
+        swap("dataset:\n", "---\na: 1\n---\ndataset:\n"),
+        "---",
+        "YAML syntax error",
+        occurrence=2,
+    ),
+    Case(
+        "wrong type",
+        swap("paragraph: 1\n", "paragraph: one\n"),
+        "paragraph: one",
+        "claims[0] (id=pak-accuses-afg) evidence[0].paragraph: expected a whole number, got text",
+    ),
+    Case(
+        "number where text is expected",
+        swap('cameo: "112"', "cameo: 112"),
+        "cameo: 112",
+        "cameo: expected text, got a number (112); put the value in quotes",
+    ),
+    Case(
+        "missing field",
+        swap(
+            '    cameo: "112"\n    evidence:\n      - source: src\n        paragraph: 1',
+            "    evidence:\n      - source: src\n        paragraph: 1",
+        ),
+        "- id: pak-accuses-afg",
+        "claims[0] (id=pak-accuses-afg) cameo: required field is missing",
+    ),
+    Case(
+        "unknown field",
+        swap("    accuser: pak\n", "    accusr: pak\n"),
+        "accusr: pak",
+        "unknown field 'accusr' (did you mean 'accuser'?)",
+    ),
+    Case(
+        "unknown top-level key",
+        lambda t: t + "claimz: []\n",
+        "claimz:",
+        "unknown top-level key 'claimz' (did you mean 'claims'?)",
+    ),
+    Case(
+        "closed vocabulary",
+        swap("allegation: territory-used", "allegation: harbours"),
+        "allegation: harbours",
+        "'harbours' is not a known allegation type; use one of: territory-used, shelters",
+    ),
+    Case(
+        "date format",
+        swap("date: 2025-12\n", "date: 2025-13\n"),
+        "date: 2025-13",
+        "asserted.date: '2025-13' is not a date",
+    ),
+    Case(
+        "date precision",
+        swap("date: 2025-12\n      precision: month", "date: 2025-12\n      precision: day"),
+        "date: 2025-12",
+        "'2025-12' has the precision of a month, not a day",
+    ),
+    Case(
+        "interval backwards",
+        swap("date: 2025-12-01/2025-12-31", "date: 2025-12-31/2025-12-01"),
+        "date: 2025-12-31/2025-12-01",
+        "ends before it starts",
+    ),
+    Case(
+        "date basis needs its proof",
+        swap(
+            "      basis: relative\n      source: src\n      wording: Islamabad says\n",
+            "      basis: relative\n",
+        ),
+        "date: 2025-12",
+        "a date with basis 'relative' needs source and wording",
+    ),
+    Case(
+        "duplicate mapping key",
+        swap("    kind: allegation\n", "    kind: allegation\n    kind: concern\n"),
+        "kind: concern",
+        "duplicate field 'kind': YAML would keep only the last one",
+    ),
+    Case(
+        "duplicate id",
+        swap("- id: afg-accuses-pak", "- id: pak-accuses-afg"),
+        "- id: pak-accuses-afg",
+        "duplicate id 'pak-accuses-afg': already used at data/minimal.yaml:",
+        occurrence=2,
+    ),
+    Case(
+        "reserved id",
+        swap("- id: afg-accuses-pak", "- id: index"),
+        "- id: index",
+        "'index' is reserved for listing pages",
+    ),
+    Case(
+        "bad id",
+        swap("- id: afg-accuses-pak", "- id: Afg Accuses"),
+        "- id: Afg Accuses",
+        "'Afg Accuses' is not a valid id",
+    ),
+    Case(
+        "unknown accuser",
+        swap("accuser: pak\n", "accuser: pakk\n"),
+        "accuser: pakk",
+        "accuser: no actor has the id 'pakk' (did you mean 'pak'?)",
+    ),
+    Case(
+        "unknown accused",
+        swap("accused: afg\n", "accused: afgh\n"),
+        "accused: afgh",
+        "accused: no actor has the id 'afgh'",
+    ),
+    Case(
+        "unknown speaker",
+        swap("speaker: spokesman", "speaker: spokesmen"),
+        "speaker: spokesmen",
+        "speaker: no actor has the id 'spokesmen'",
+    ),
+    Case(
+        "unknown group",
+        swap("group: iskp", "group: isis"),
+        "group: isis",
+        "group: no actor has the id 'isis'",
+    ),
+    Case(
+        "unknown place",
+        swap("places: [mastung]", "places: [mastungg]"),
+        "places: [mastungg]",
+        "places[0]: no place has the id 'mastungg' (did you mean 'mastung'?)",
+    ),
+    Case(
+        "unknown source",
+        swap(
+            "      - source: src\n        paragraph: 1",
+            "      - source: srcc\n        paragraph: 1",
+        ),
+        "source: srcc",
+        "evidence[0].source: no source has the id 'srcc'",
+    ),
+    Case(
+        "unknown answered claim",
+        swap("answers: pak-accuses-afg", "answers: nope"),
+        "answers: nope",
+        "answers: no claim has the id 'nope'",
+    ),
+    Case(
+        "unknown event",
+        swap("events: [statement]", "events: [statment]"),
+        "events: [statment]",
+        "events[0]: no event has the id 'statment'",
+    ),
+    Case(
+        "unknown parent place",
+        swap("parent: pakistan", "parent: pakistn"),
+        "parent: pakistn",
+        "parent: no place has the id 'pakistn'",
+    ),
+    Case(
+        "quote not found",
+        swap(
+            "quote: the group operates from Afghan soil",
+            "quote: the group operates from Afghan land",
+        ),
+        "Afghan land",
+        "not found in paragraph 1 of source 'src'; closest text: "
+        '"the group operates from Afghan soil."',
+    ),
+    Case(
+        "quote in another paragraph",
+        swap(
+            "paragraph: 2\n        quote: the other group",
+            "paragraph: 1\n        quote: the other group",
+        ),
+        "quote: the other group",
+        "not in paragraph 1 of source 'src' but in paragraph 2: set paragraph: 2",
+    ),
+    Case(
+        "paragraph out of range",
+        swap("paragraph: 3\n", "paragraph: 9\n"),
+        "paragraph: 9",
+        "source 'src' has 3 paragraphs, not 9",
+    ),
+    Case(
+        "elision out of order",
+        swap(
+            "quote: the group operates from Afghan soil",
+            "quote: from Afghan soil … the group operates",
+        ),
+        "from Afghan soil …",
+        "not found in paragraph 1",
+    ),
+    Case(
+        "quote too short",
+        swap("quote: Kabul denies it", "quote: Kabul"),
+        "quote: Kabul",
+        "a quote needs at least 3 words",
+    ),
+    Case(
+        "quote not on word boundaries",
+        swap(
+            "quote: the group operates from Afghan soil", "quote: e group operates from Afghan soi"
+        ),
+        "quote: e group",
+        "not found in paragraph 1",
+    ),
+    Case(
+        "elision joining single words",
+        swap("quote: the group operates from Afghan soil", "quote: group … Afghan soil"),
+        "quote: group …",
+        "the part 'group' between elisions is too short",
+    ),
+    Case(
+        "licence that is not an SPDX id",
+        swap("  creators: [Tests]", "  creators: [Tests]\n  licence: CC BY 4.0"),
+        "licence:",
+        "does not have the expected form",
+    ),
+    Case(
+        "C1 control character",
+        swap("  title: Minimal", '  title: "Minimal\\u0085"'),
+        "title:",
+        "contains the invisible control character U+0085",
+    ),
+    Case(
+        "date wording not in source",
+        swap("wording: Islamabad says", "wording: Islamabad claims"),
+        "wording: Islamabad claims",
+        "the words 'Islamabad claims' do not occur in source 'src'",
+    ),
+    Case(
+        "group is not an armed group",
+        swap("group: ttp", "group: pak"),
+        "group: pak",
+        "'pak' is not an armed group",
+    ),
+    Case(
+        "speaker not a member",
+        swap("      - organization: afg", "      - organization: pak"),
+        "speaker: spokesman",
+        "the speaker 'spokesman' has no membership in the accuser 'afg'",
+    ),
+    Case(
+        "unanswered without a quote",
+        swap(
+            "      state: unanswered\n      as_of: src\n"
+            "      evidence:\n        - source: src\n"
+            "          paragraph: 3\n"
+            "          quote: Islamabad has yet to respond\n",
+            "      state: unanswered\n      as_of: src\n",
+        ),
+        "state: unanswered",
+        "'unanswered' means a source says so",
+    ),
+    Case(
+        "answered claim said to be unanswered",
+        swap("state: countered", "state: no-response-reported"),
+        "state: no-response-reported",
+        "says 'no-response-reported', but claim 'afg-accuses-pak' answers it",
+    ),
+    Case(
+        "counter-allegation without the claim it answers",
+        swap("    answers: pak-accuses-afg\n", ""),
+        "- id: afg-accuses-pak",
+        "a counter-allegation must name the claim it answers",
+    ),
+    Case(
+        "answer by someone not accused",
+        swap("    accuser: afg\n    speaker: spokesman\n", "    accuser: spokesman\n"),
+        "answers: pak-accuses-afg",
+        "only the accused answers an accusation",
+    ),
+    Case(
+        "control character",
+        swap("  title: Minimal", '  title: "Minimal\\a"'),
+        'title: "Minimal',
+        "contains the invisible control character U+0007",
+    ),
+    Case(
+        "multi-line name",
+        swap("  title: Minimal", '  title: "Two\\nlines"'),
+        'title: "Two',
+        "must be one line",
+    ),
+    Case(
+        "place inside itself",
+        swap("    kind: country\n", "    kind: country\n    parent: mastung\n"),
+        "parent: mastung",
+        "is inside itself",
+    ),
+    Case(
+        "url that is not a web address",
+        swap("    kind: article\n", "    kind: article\n    url: javascript:alert(1)\n"),
+        "url: javascript",
+        "'javascript:alert(1)' is not a web address",
+    ),
+    Case(
+        "country that is not a country",
+        swap("    country: pakistan", "    country: mastung"),
+        "country: mastung",
+        "place 'mastung' is not a country",
+    ),
+    Case(
+        "stored text missing",
+        swap("text: texts/src.txt", "text: texts/missing.txt"),
+        "text: texts/missing.txt",
+        "stored text not found: data/texts/missing.txt",
+    ),
+    Case(
+        "YAML tag",
+        swap("  title: Minimal", "  title: !!python/object:os.system x"),
+        "title: !!python",
+        "the YAML tag 'tag:yaml.org,2002:python/object:os.system' is not allowed",
+    ),
+    Case(
+        "merge key",
+        swap("  title: Minimal", "  <<: {title: Minimal}"),
+        "<<:",
+        "YAML merge keys (<<) are not allowed",
+    ),
+    Case(
+        "non-text key",
+        swap("  title: Minimal", "  title: Minimal\n  1: one"),
+        "  1: one",
+        "a field name must be plain text",
+    ),
 ]
 
 
@@ -214,21 +413,45 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 BAD_FILES = [
     ("empty file", b"", 0, "file is empty: expected a mapping with keys such as 'claims:'"),
     ("only comments", b"# nothing here\n\n", 0, "file is empty"),
-    ("not UTF-8", b"claims:\n  - id: caf\xe9\n", 2, "not UTF-8 text (byte 0xe9): save the file "
-     "as UTF-8"),
+    (
+        "not UTF-8",
+        b"claims:\n  - id: caf\xe9\n",
+        2,
+        "not UTF-8 text (byte 0xe9): save the file as UTF-8",
+    ),
     ("NUL byte", b"claims: []\n\x00\n", 2, "the file contains a NUL character"),
-    ("character YAML refuses", "claims: []\nx: \x80\n".encode(), 2, "the file contains the "
-     "character U+0080, which YAML does not allow"),
-    ("top level is a list", b"- id: x\n", 1, "the top level must be a mapping (keys such as "
-     "'claims:'), not a list"),
+    (
+        "character YAML refuses",
+        "claims: []\nx: \x80\n".encode(),
+        2,
+        "the file contains the character U+0080, which YAML does not allow",
+    ),
+    (
+        "top level is a list",
+        b"- id: x\n",
+        1,
+        "the top level must be a mapping (keys such as 'claims:'), not a list",
+    ),
     ("top level is a scalar", b"just some text\n", 1, "the top level must be a mapping"),
     ("collection is not a list", b"claims:\n  id: x\n", 1, "claims: expected a list of records"),
-    ("record is not a mapping", b"claims:\n  - just text\n", 2, "claims[0]: expected a mapping "
-     "of fields"),
-    ("billion laughs", BILLION_LAUGHS, 1, "YAML anchors and aliases (&name, *name) are not "
-     "allowed in data files"),
-    ("oversized file", b"claims: []\n" + b"#" * MAX_FILE_BYTES, 0, "over the limit of "
-     "8,388,608: split its records over several files"),
+    (
+        "record is not a mapping",
+        b"claims:\n  - just text\n",
+        2,
+        "claims[0]: expected a mapping of fields",
+    ),
+    (
+        "billion laughs",
+        BILLION_LAUGHS,
+        1,
+        "YAML anchors and aliases (&name, *name) are not allowed in data files",
+    ),
+    (
+        "oversized file",
+        b"claims: []\n" + b"#" * MAX_FILE_BYTES,
+        0,
+        "over the limit of 8,388,608: split its records over several files",
+    ),
     ("too deep", b"claims: " + b"[" * 40 + b"]" * 40 + b"\n", 1, "nests deeper than 32 levels"),
 ]
 
@@ -264,8 +487,9 @@ def test_unreadable_files_are_reported(tmp_path: Path) -> None:
 
 def test_no_data_files_is_a_problem() -> None:
     result = check(Inputs(files={}, texts={}, data_dir="nowhere"))
-    assert result.problems == [Problem("nowhere", 0, 0, "no data files (*.yaml) found in this "
-                                       "folder")]
+    assert result.problems == [
+        Problem("nowhere", 0, 0, "no data files (*.yaml) found in this folder")
+    ]
 
 
 def test_every_problem_is_reported_at_once() -> None:
@@ -279,8 +503,13 @@ def test_every_problem_is_reported_at_once() -> None:
         text = change(text)
     result = run_check(text, extra_files={"data/empty.yaml": b""})
     messages = "\n".join(p.message for p in result.problems)
-    for expected in ("no actor has the id 'pakk'", "'harbours' is not a known allegation type",
-                     "not found in paragraph 1", "no place has the id 'nowhere'", "file is empty"):
+    for expected in (
+        "no actor has the id 'pakk'",
+        "'harbours' is not a known allegation type",
+        "not found in paragraph 1",
+        "no place has the id 'nowhere'",
+        "file is empty",
+    ):
         assert expected in messages
     rendered = report(result.problems)
     assert rendered.endswith(f"{len(result.problems)} problems found")
@@ -288,9 +517,7 @@ def test_every_problem_is_reported_at_once() -> None:
 
 def test_quotes_of_an_invalid_record_are_still_checked() -> None:
     text = swap("allegation: territory-used", "allegation: harbours")(MINIMAL_YAML)
-    text = swap("quote: the group operates from Afghan soil", "quote: not in the text at all")(
-        text
-    )
+    text = swap("quote: the group operates from Afghan soil", "quote: not in the text at all")(text)
     messages = [p.message for p in run_check(text).problems]
     assert any("harbours" in m for m in messages)
     assert any("evidence[0].quote: not found in paragraph 1" in m for m in messages)
@@ -303,11 +530,14 @@ def test_stored_text_that_is_not_utf8() -> None:
 
 def test_quote_normalisation_forgives_typography_only() -> None:
     text = MINIMAL_TEXT.replace("Afghan soil", "Afghan \u201csoil\u201d \u2014 it\u2019s")
-    yaml_text = swap("quote: the group operates from Afghan soil",
-                     "quote: 'the group  operates from Afghan \"soil\" - it''s'")(MINIMAL_YAML)
+    yaml_text = swap(
+        "quote: the group operates from Afghan soil",
+        "quote: 'the group  operates from Afghan \"soil\" - it''s'",
+    )(MINIMAL_YAML)
     assert run_check(yaml_text, text).problems == []
-    changed_case = swap("quote: the group operates from Afghan soil",
-                        "quote: The group operates from Afghan soil")(MINIMAL_YAML)
+    changed_case = swap(
+        "quote: the group operates from Afghan soil", "quote: The group operates from Afghan soil"
+    )(MINIMAL_YAML)
     assert run_check(changed_case).problems
 
 

@@ -115,8 +115,16 @@ def _lists(rows: list[Row], owner: str) -> dict[str, list[Row]]:
     return by_owner
 
 
-_WHEN_FIELDS = ("date", "precision", "basis", "approximate", "source", "wording", "reference",
-                "note")
+_WHEN_FIELDS = (
+    "date",
+    "precision",
+    "basis",
+    "approximate",
+    "source",
+    "wording",
+    "reference",
+    "note",
+)
 
 
 def _when(row: Row, prefix: str) -> Row | None:
@@ -157,8 +165,20 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
     sources = [
         Source.model_validate(
             {
-                **{k: row[k] for k in ("id", "title", "kind", "author", "publisher", "url",
-                                       "language", "text", "note")},
+                **{
+                    k: row[k]
+                    for k in (
+                        "id",
+                        "title",
+                        "kind",
+                        "author",
+                        "publisher",
+                        "url",
+                        "language",
+                        "text",
+                        "note",
+                    )
+                },
                 "published": _when(row, "published"),
             }
         )
@@ -167,8 +187,10 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
     actors = [
         Actor.model_validate(
             {
-                **{k: row[k] for k in ("id", "name", "short_name", "type", "description",
-                                       "country")},
+                **{
+                    k: row[k]
+                    for k in ("id", "name", "short_name", "type", "description", "country")
+                },
                 "other_names": [r["name"] for r in other_names[row["id"]]],
                 "memberships": [
                     {"organization": r["organization_id"], "role": r["role"], "note": r["note"]}
@@ -205,8 +227,21 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
     claims = [
         Claim.model_validate(
             {
-                **{k: row[k] for k in ("id", "kind", "accuser", "speaker", "accused",
-                                       "allegation", "group", "answers", "cameo", "note")},
+                **{
+                    k: row[k]
+                    for k in (
+                        "id",
+                        "kind",
+                        "accuser",
+                        "speaker",
+                        "accused",
+                        "allegation",
+                        "group",
+                        "answers",
+                        "cameo",
+                        "note",
+                    )
+                },
                 "asserted": _when(row, "asserted"),
                 "status": {
                     "state": row["status_state"],
@@ -221,8 +256,13 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
         )
         for row in tables["claims"]
     ]
-    return {"sources": sources, "actors": actors, "places": places, "events": events,
-            "claims": claims}
+    return {
+        "sources": sources,
+        "actors": actors,
+        "places": places,
+        "events": events,
+        "claims": claims,
+    }
 
 
 def _records(dataset: Dataset, kind: str) -> list[Any]:
@@ -233,8 +273,9 @@ def _records(dataset: Dataset, kind: str) -> list[Any]:
 # -- round trips ---------------------------------------------------------------------------
 
 
-def test_json_round_trips_to_equal_records(any_dataset: Dataset,
-                                           any_downloads: dict[str, bytes]) -> None:
+def test_json_round_trips_to_equal_records(
+    any_dataset: Dataset, any_downloads: dict[str, bytes]
+) -> None:
     document = json.loads(any_downloads[JSON_PATH])
     assert document["schema_version"] == SCHEMA_VERSION
     assert DatasetInfo.model_validate(document["dataset"]) == any_dataset.info
@@ -255,8 +296,9 @@ def test_json_follows_the_published_schema(any_downloads: dict[str, bytes]) -> N
     assert errors == []
 
 
-def test_csv_tables_round_trip_to_equal_records(any_dataset: Dataset,
-                                                any_downloads: dict[str, bytes]) -> None:
+def test_csv_tables_round_trip_to_equal_records(
+    any_dataset: Dataset, any_downloads: dict[str, bytes]
+) -> None:
     rebuilt = rebuild(read_tables(any_downloads))
     for kind, records in rebuilt.items():
         original = _records(any_dataset, kind)
@@ -329,16 +371,16 @@ def _write(downloads: Mapping[str, bytes], root: Path) -> Path:
     return root / PACKAGE_PATH
 
 
-def test_data_package_validates_with_frictionless(any_downloads: dict[str, bytes],
-                                                  tmp_path: Path) -> None:
+def test_data_package_validates_with_frictionless(
+    any_downloads: dict[str, bytes], tmp_path: Path
+) -> None:
     report = frictionless.validate(str(_write(any_downloads, tmp_path)))
     assert report.flatten(["title", "type", "message"]) == []
     assert report.valid
     assert report.stats["tasks"] == len(TABLES)
 
 
-def test_frictionless_checks_the_foreign_keys(downloads: dict[str, bytes],
-                                              tmp_path: Path) -> None:
+def test_frictionless_checks_the_foreign_keys(downloads: dict[str, bytes], tmp_path: Path) -> None:
     """A reference to a missing record is caught, also within a table (place in place)."""
     package = json.loads(downloads[PACKAGE_PATH])
     for resource in package["resources"]:
@@ -364,8 +406,11 @@ def test_data_package_metadata(dataset: Dataset, downloads: dict[str, bytes]) ->
     assert package["version"] == dataset.info.version
     assert package["created"].startswith(dataset.info.released)
     assert package["licenses"] == [
-        {"name": "CC-BY-4.0", "title": "CC BY 4.0",
-         "path": "https://creativecommons.org/licenses/by/4.0/"}
+        {
+            "name": "CC-BY-4.0",
+            "title": "CC BY 4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+        }
     ]
     primary = [s for s in dataset.sources.values() if s.text is not None]
     assert package["sources"] == [{"title": s.title, "path": s.url} for s in primary]
@@ -384,8 +429,9 @@ def test_two_builds_give_identical_bytes(downloads: dict[str, bytes]) -> None:
     assert again == downloads
 
 
-def test_the_build_writes_the_downloads_and_their_page(dataset: Dataset,
-                                                       downloads: dict[str, bytes]) -> None:
+def test_the_build_writes_the_downloads_and_their_page(
+    dataset: Dataset, downloads: dict[str, bytes]
+) -> None:
     files = build_files(dataset, DEFAULT_SITE)
     assert {path: files[urls.download(path)] for path in downloads} == downloads
     page = files["data/index.md"].decode("utf-8")
@@ -407,8 +453,9 @@ def _front_matter(markdown: str) -> dict[str, Any]:
     return loaded
 
 
-def test_page_jsonld_is_a_dataset_with_every_download(dataset: Dataset,
-                                                      downloads: dict[str, bytes]) -> None:
+def test_page_jsonld_is_a_dataset_with_every_download(
+    dataset: Dataset, downloads: dict[str, bytes]
+) -> None:
     site = SiteInfo(site_url="https://example.org/project/", site_name="Example")
     page = data_page(dataset, site, downloads)
     assert (page.url, page.title) == ("data/", "Downloads")
@@ -433,8 +480,7 @@ def test_page_jsonld_is_a_dataset_with_every_download(dataset: Dataset,
     for item in distribution:
         assert item["contentUrl"].startswith("https://example.org/project/data/")
         assert item["contentSize"] == f"{len(by_url[item['contentUrl']])} B"
-        assert item["encodingFormat"] in {"application/json", "text/csv",
-                                          "application/schema+json"}
+        assert item["encodingFormat"] in {"application/json", "text/csv", "application/schema+json"}
 
 
 def test_rendered_page_carries_the_jsonld_and_its_description(

@@ -65,7 +65,7 @@ texts = st.text(
         "](javascript:alert(1))",
         "{{ 7*7 }} {% raw %}",
         "| a | b |",
-        "--8<-- \"vocabularies.md\"",
+        '--8<-- "vocabularies.md"',
         "line\n\n<div>",
         "\u202eevil",
         "the group operates from Afghan soil",
@@ -93,9 +93,7 @@ def _set(document: dict[str, Any], path: tuple[str | int, ...], value: str) -> N
     target[last] = value
 
 
-_SETTINGS = settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+_SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_SETTINGS

@@ -52,7 +52,9 @@ def test_the_pairing_is_in_the_data(real_result: CheckResult) -> None:
     }
     pakistan = dataset.claims["pakistan-says-ttp-operates-from-afghanistan"]
     assert (pakistan.accuser, pakistan.accused, pakistan.group) == (
-        "pakistan-government", "taliban-government", "ttp",
+        "pakistan-government",
+        "taliban-government",
+        "ttp",
     )
     assert pakistan.status.state == "countered"
     answering = [dataset.claims[c] for c, target in answers.items() if target == pakistan.id]
@@ -68,7 +70,8 @@ def test_the_article_date_is_an_inferred_interval(real_result: CheckResult) -> N
     article = dataset.sources[SOURCE]
     assert article.published is not None
     assert (article.published.date, article.published.basis) == (
-        "2024-10-03/2024-10-05", "inferred",
+        "2024-10-03/2024-10-05",
+        "inferred",
     )
     assert article.published.note is not None
     assert "3 October and 5 October 2024" in article.published.note

@@ -140,9 +140,7 @@ def test_timeline_lists_every_dated_record_in_order(site: SiteBuild, dataset: Da
     ]
     views = Views.build(dataset)
     dated = [("claim-" + c.id, c.asserted.value.sort_key()) for c in views.claims.values()]
-    dated += [
-        ("event-" + e.id, e.date.value.sort_key()) for e in views.events.values() if e.date
-    ]
+    dated += [("event-" + e.id, e.date.value.sort_key()) for e in views.events.values() if e.date]
     assert {e for e in entries if e} >= {anchor for anchor, _ in dated}
     positions = {anchor: entries.index(anchor) for anchor, _ in dated}
     ordered = sorted(dated, key=lambda item: item[1])
@@ -283,9 +281,7 @@ def test_no_page_loads_anything_from_another_host(site: SiteBuild) -> None:
     assert "http" not in stylesheet
 
 
-def test_build_is_deterministic(
-    site: SiteBuild, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_build_is_deterministic(site: SiteBuild, tmp_path_factory: pytest.TempPathFactory) -> None:
     base = tmp_path_factory.mktemp("second-build")
     again = build_site(DATA, base / "site", base / "work")
 
@@ -333,9 +329,9 @@ def test_payload_site_builds_and_every_payload_is_inert(payload_site: SiteBuild)
             assert not href.startswith("javascript:"), f"{path}: javascript: link"
             if tag == "script" and values.get("src"):
                 assert ALLOWED_SCRIPT_SOURCES.match(str(values["src"])), values["src"]
-            assert tag not in {"iframe", "img", "style"} or (tag == "img" and (
-                "assets/" in (values.get("src") or "")
-            )), f"{path}: a <{tag}> element from the data"
+            assert tag not in {"iframe", "img", "style"} or (
+                tag == "img" and ("assets/" in (values.get("src") or ""))
+            ), f"{path}: a <{tag}> element from the data"
         for script in page.scripts:
             assert "alert(" not in script or script.lstrip().startswith("{"), (
                 f"{path}: a script with alert( that is not JSON-LD"
@@ -356,11 +352,15 @@ def test_payload_text_is_shown_as_text(payload_site: SiteBuild) -> None:
     answer = read(payload_site, "claims/payload-answer/")
     assert "| a | b | and `code` and ``` fence." in answer.text
     title = html.unescape(
-        re.search(r"<title>(.*?)</title>", (payload_site.site_dir / "claims" / "payload-claim" /
-                                            "index.html").read_text(encoding="utf-8"),
-                  re.S).group(1)  # type: ignore[union-attr]
+        re.search(
+            r"<title>(.*?)</title>",
+            (payload_site.site_dir / "claims" / "payload-claim" / "index.html").read_text(
+                encoding="utf-8"
+            ),
+            re.S,
+        ).group(1)  # type: ignore[union-attr]
     )
-    assert title.startswith("Acc <i>short</i> accuses Accused \"><img src=x onerror=")
+    assert title.startswith('Acc <i>short</i> accuses Accused "><img src=x onerror=')
 
 
 def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:

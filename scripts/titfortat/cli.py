@@ -52,8 +52,10 @@ def _generate(args: argparse.Namespace) -> int:
         print(f"titfortat: {error}", file=sys.stderr)
         return 2
     except OSError as error:
-        print(f"titfortat: cannot write to {args.out}: {error.strerror} ({error.filename})",
-              file=sys.stderr)
+        print(
+            f"titfortat: cannot write to {args.out}: {error.strerror} ({error.filename})",
+            file=sys.stderr,
+        )
         return 2
     assert generated.report is not None
     print(

@@ -138,7 +138,9 @@ def run_measured(command: Sequence[str], *, env: Mapping[str, str], cwd: Path) -
     try:
         subprocess.run(  # noqa: S603 - our own interpreter and arguments
             [sys.executable, "-c", _WRAPPER, str(report), *command],
-            env=dict(env), cwd=cwd, check=True,
+            env=dict(env),
+            cwd=cwd,
+            check=True,
         )
         result: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
     finally:
@@ -164,7 +166,8 @@ def mkdocs_build(config: Path, site_dir: Path, data_dir: Path | None) -> BuildRe
     """``mkdocs build -q`` in a fresh process, then what it wrote."""
     result = run_measured(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
-        env=build_env(data_dir), cwd=config.parent,
+        env=build_env(data_dir),
+        cwd=config.parent,
     )
     return site_stats(site_dir, result)
 
@@ -183,8 +186,11 @@ def site_stats(site_dir: Path, result: Mapping[str, Any]) -> BuildResult:
                 pages[path.relative_to(site_dir).as_posix()] = size
     largest = max(pages, key=lambda p: (pages[p], p)) if pages else ""
     claims = [s for p, s in pages.items() if re.fullmatch(r"claims/[^/]+/index\.html", p)]
-    records = [s for p, s in pages.items()
-               if re.fullmatch(r"(claims|actors|places|events|sources)/[^/]+/index\.html", p)]
+    records = [
+        s
+        for p, s in pages.items()
+        if re.fullmatch(r"(claims|actors|places|events|sources)/[^/]+/index\.html", p)
+    ]
     index = site_dir / "search" / "search_index.json"
     return BuildResult(
         wall=round(result["wall"], 2),
@@ -199,7 +205,8 @@ def site_stats(site_dir: Path, result: Mapping[str, Any]) -> BuildResult:
         record_page_kb=round(statistics.median(records) / 1000, 2) if records else 0.0,
         search_index_mb=round(index.stat().st_size / MB, 2) if index.exists() else 0.0,
         search_index_gzip_mb=round(len(gzip.compress(index.read_bytes(), 6)) / MB, 2)
-        if index.exists() else 0.0,
+        if index.exists()
+        else 0.0,
     )
 
 
@@ -228,15 +235,20 @@ def generation_child(data_dir: Path, out_dir: Path, report: Path) -> None:
     rendered = time.perf_counter()
     sync_folder(out_dir, files)
     done = time.perf_counter()
-    report.write_text(json.dumps({
-        "load_check_s": loaded - start,
-        "generate_s": done - loaded,
-        "write_s": done - rendered,
-        "files": len(files),
-        "bytes": sum(len(b) for b in files.values()),
-        "records": dict(dataset.stats.records),
-        "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-    }), encoding="utf-8")
+    report.write_text(
+        json.dumps(
+            {
+                "load_check_s": loaded - start,
+                "generate_s": done - loaded,
+                "write_s": done - rendered,
+                "files": len(files),
+                "bytes": sum(len(b) for b in files.values()),
+                "records": dict(dataset.stats.records),
+                "max_rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 def prepare_ours(work_dir: Path) -> Path:
@@ -247,8 +259,9 @@ def prepare_ours(work_dir: Path) -> Path:
     # This benchmark's own page is left out unless the navigation lists it (a page outside
     # the navigation fails the strict build), and stubbed if listed but not written yet.
     page = work_dir / "docs" / "performance.md"
-    listed = re.search(r"^\s*-\s*[^#\n]*:\s*performance\.md\s*$",
-                       config.read_text(encoding="utf-8"), re.MULTILINE)
+    listed = re.search(
+        r"^\s*-\s*[^#\n]*:\s*performance\.md\s*$", config.read_text(encoding="utf-8"), re.MULTILINE
+    )
     if not listed:
         page.unlink(missing_ok=True)
     elif not page.exists():
@@ -283,9 +296,35 @@ def prepare_variant(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
 class _Text(HTMLParser):
     """The visible text of an HTML block, as Markdown paragraphs and list items."""
 
-    BLOCKS = frozenset({"p", "div", "dl", "dt", "dd", "ul", "ol", "table", "tr", "blockquote",
-                        "article", "section", "figure", "figcaption", "h1", "h2", "h3", "h4",
-                        "nav", "svg", "g", "details", "summary", "thead", "tbody"})
+    BLOCKS = frozenset(
+        {
+            "p",
+            "div",
+            "dl",
+            "dt",
+            "dd",
+            "ul",
+            "ol",
+            "table",
+            "tr",
+            "blockquote",
+            "article",
+            "section",
+            "figure",
+            "figcaption",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "nav",
+            "svg",
+            "g",
+            "details",
+            "summary",
+            "thead",
+            "tbody",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -300,7 +339,9 @@ class _Text(HTMLParser):
         self.current = []
 
     def handle_starttag(
-        self, tag: str, attrs: list[tuple[str, str | None]],  # noqa: ARG002 - not needed
+        self,
+        tag: str,
+        attrs: list[tuple[str, str | None]],  # noqa: ARG002 - not needed
     ) -> None:
         if tag in ("script", "style"):
             self.skip += 1
@@ -377,8 +418,11 @@ def prepare_baseline(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    snippets = {p.removeprefix("snippets/"): plain_page(b.decode("utf-8"))
-                for p, b in generated.items() if p.startswith("snippets/")}
+    snippets = {
+        p.removeprefix("snippets/"): plain_page(b.decode("utf-8"))
+        for p, b in generated.items()
+        if p.startswith("snippets/")
+    }
     for relative, data in generated.items():
         if relative.startswith("snippets/"):
             continue
@@ -392,8 +436,9 @@ def prepare_baseline(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
         if page.name == "performance.md":
             continue
         text = page.read_text(encoding="utf-8")
-        text = re.sub(r'^--8<-- "([^"]+)"$', lambda m: snippets.get(m.group(1), ""), text,
-                      flags=re.MULTILINE)
+        text = re.sub(
+            r'^--8<-- "([^"]+)"$', lambda m: snippets.get(m.group(1), ""), text, flags=re.MULTILINE
+        )
         (docs / page.name).write_text(text, encoding="utf-8")
     with (PROJECT / "mkdocs.yml").open(encoding="utf-8") as stream:
         real = yaml_load(stream)
@@ -401,14 +446,16 @@ def prepare_baseline(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
         "site_name": "Tit-for-Tat baseline",
         "theme": {"name": "material", "font": False},
         "plugins": ["search"],
-        "markdown_extensions": [e for e in real.get("markdown_extensions", [])
-                                if not (isinstance(e, dict) and "pymdownx.snippets" in e)],
+        "markdown_extensions": [
+            e
+            for e in real.get("markdown_extensions", [])
+            if not (isinstance(e, dict) and "pymdownx.snippets" in e)
+        ],
         "not_in_nav": real.get("not_in_nav", ""),
         "nav": _existing_nav(real.get("nav", []), docs),
     }
     path = work_dir / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
-                    encoding="utf-8")
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
 
 
@@ -442,18 +489,31 @@ def measure_size(claims: int, seed: int, scratch: Path, *, variant: bool) -> Siz
     gen_dir = root / "generated"
     report = root / "generation.json"
     subprocess.run(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "titfortat_dev.bench", "--generation-child", str(data_dir),
-         str(gen_dir), str(report)], check=True, env=build_env(None),
+        [
+            sys.executable,
+            "-m",
+            "titfortat_dev.bench",
+            "--generation-child",
+            str(data_dir),
+            str(gen_dir),
+            str(report),
+        ],
+        check=True,
+        env=build_env(None),
     )
     gen = json.loads(report.read_text(encoding="utf-8"))
-    generated = {p.relative_to(gen_dir).as_posix(): p.read_bytes()
-                 for p in sorted(gen_dir.rglob("*")) if p.is_file() and p.name[0] != "."}
+    generated = {
+        p.relative_to(gen_dir).as_posix(): p.read_bytes()
+        for p in sorted(gen_dir.rglob("*"))
+        if p.is_file() and p.name[0] != "."
+    }
     shutil.rmtree(gen_dir)
     ours = mkdocs_build(prepare_ours(root / "ours"), root / "site-ours", data_dir)
     shutil.rmtree(root / "site-ours")
     shutil.rmtree(root / "ours")
-    baseline = mkdocs_build(prepare_baseline(root / "baseline", generated), root / "site-base",
-                            None)
+    baseline = mkdocs_build(
+        prepare_baseline(root / "baseline", generated), root / "site-base", None
+    )
     shutil.rmtree(root / "site-base")
     shutil.rmtree(root / "baseline")
     searchable = None
@@ -517,49 +577,71 @@ def evaluate(results: Sequence[SizeResult]) -> list[Target]:
         first, last = steady[0], steady[-1]
         change = last.ours.claim_page_kb / first.ours.claim_page_kb - 1
         record_change = last.ours.record_page_kb / first.ours.record_page_kb - 1
-        targets.append(Target(
-            f"Per-record page HTML within 10% from {first.claims:,} to {last.claims:,} claims",
-            f"claim pages {first.ours.claim_page_kb:.1f} → {last.ours.claim_page_kb:.1f} KB "
-            f"({change:+.1%}); all record pages {first.ours.record_page_kb:.1f} → "
-            f"{last.ours.record_page_kb:.1f} KB ({record_change:+.1%})",
-            abs(change) <= 0.10,
-        ))
+        targets.append(
+            Target(
+                f"Per-record page HTML within 10% from {first.claims:,} to {last.claims:,} claims",
+                f"claim pages {first.ours.claim_page_kb:.1f} → {last.ours.claim_page_kb:.1f} KB "
+                f"({change:+.1%}); all record pages {first.ours.record_page_kb:.1f} → "
+                f"{last.ours.record_page_kb:.1f} KB ({record_change:+.1%})",
+                abs(change) <= 0.10,
+            )
+        )
     if 1000 in sizes and 10000 in sizes:
         small, big = sizes[1000], sizes[10000]
         scale = (big.ours.wall / 10000) / (small.ours.wall / 1000)
         cpu_scale = (big.ours.cpu / 10000) / (small.ours.cpu / 1000)
-        targets.append(Target(
-            f"Build time per claim at 10,000 within 1.3{X} of that at 1,000",
-            f"{small.ours.wall / 1000 * 1000:.1f} → {big.ours.wall / 10000 * 1000:.1f} ms a "
-            f"claim: {scale:.2f}{X} (CPU time: {cpu_scale:.2f}{X})",
-            scale <= 1.3,
-        ))
+        targets.append(
+            Target(
+                f"Build time per claim at 10,000 within 1.3{X} of that at 1,000",
+                f"{small.ours.wall / 1000 * 1000:.1f} → {big.ours.wall / 10000 * 1000:.1f} ms a "
+                f"claim: {scale:.2f}{X} (CPU time: {cpu_scale:.2f}{X})",
+                scale <= 1.3,
+            )
+        )
     shares = ", ".join(f"{r.claims:,}: {r.prep_share:.0%}" for r in results)
-    targets.append(Target(
-        "Load, check and generation ≤ 5% of the full build at every size",
-        shares, all(r.prep_share <= 0.05 for r in results),
-    ))
-    ratios = ", ".join(f"{r.claims:,}: {r.ratio:.2f}{X} (CPU time "
-                       f"{r.ours.cpu / r.baseline.cpu:.2f}{X})" for r in results)
-    targets.append(Target(
-        f"Our full build within 1.2{X} of the baseline", ratios,
-        all(r.ratio <= 1.2 for r in results),
-    ))
+    targets.append(
+        Target(
+            "Load, check and generation ≤ 5% of the full build at every size",
+            shares,
+            all(r.prep_share <= 0.05 for r in results),
+        )
+    )
+    ratios = ", ".join(
+        f"{r.claims:,}: {r.ratio:.2f}{X} (CPU time {r.ours.cpu / r.baseline.cpu:.2f}{X})"
+        for r in results
+    )
+    targets.append(
+        Target(
+            f"Our full build within 1.2{X} of the baseline",
+            ratios,
+            all(r.ratio <= 1.2 for r in results),
+        )
+    )
     if 10000 in sizes:
         rss = sizes[10000].ours.max_rss_mb
-        targets.append(Target("Build memory under 1 GB at 10,000 claims",
-                              f"peak RSS {rss:,.0f} MB", rss < 1024))
+        targets.append(
+            Target(
+                "Build memory under 1 GB at 10,000 claims", f"peak RSS {rss:,.0f} MB", rss < 1024
+            )
+        )
     largest = results[-1]
     per_claim, where = quote_effect(results)
-    effect = "" if per_claim is None else (
-        f"; quotes left in would add about {per_claim * largest.claims / MB:.1f} MB "
-        f"({per_claim:,.0f} bytes a claim, {where})")
-    targets.append(Target(
-        f"Search index at most 5 MB at {largest.claims:,} claims",
-        f"{largest.ours.search_index_mb:.1f} MB ({largest.ours.search_index_gzip_mb:.1f} MB "
-        f"compressed, as served){effect}",
-        largest.ours.search_index_mb <= 5,
-    ))
+    effect = (
+        ""
+        if per_claim is None
+        else (
+            f"; quotes left in would add about {per_claim * largest.claims / MB:.1f} MB "
+            f"({per_claim:,.0f} bytes a claim, {where})"
+        )
+    )
+    targets.append(
+        Target(
+            f"Search index at most 5 MB at {largest.claims:,} claims",
+            f"{largest.ours.search_index_mb:.1f} MB ({largest.ours.search_index_gzip_mb:.1f} MB "
+            f"compressed, as served){effect}",
+            largest.ours.search_index_mb <= 5,
+        )
+    )
     return targets
 
 
@@ -593,17 +675,21 @@ def table(results: Sequence[SizeResult]) -> str:
 
 def baseline_table(results: Sequence[SizeResult]) -> str:
     """The baseline's own figures, and the quotes-searchable variant where it was built."""
-    lines = ["| Claims | Baseline build | Baseline RSS | Baseline claim page | Baseline largest "
-             "page | Baseline search index | Quotes searchable: search index |",
-             "|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| Claims | Baseline build | Baseline RSS | Baseline claim page | Baseline largest "
+        "page | Baseline search index | Quotes searchable: search index |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
-        variant = f"{r.quotes_searchable.search_index_mb:.2f} MB" if r.quotes_searchable \
-            else "not built"
+        variant = (
+            f"{r.quotes_searchable.search_index_mb:.2f} MB" if r.quotes_searchable else "not built"
+        )
         lines.append(
             f"| {r.claims:,} | {r.baseline.wall:.1f} s (CPU {r.baseline.cpu:.1f} s) | "
             f"{r.baseline.max_rss_mb:,.0f} MB | {r.baseline.claim_page_kb:.1f} KB | "
             f"{r.baseline.largest_html_kb:,.0f} KB | {r.baseline.search_index_mb:.2f} MB | "
-            f"{variant} |")
+            f"{variant} |"
+        )
     return "\n".join(lines)
 
 
@@ -655,13 +741,16 @@ def docs_page(
     else:
         loss = "This run did not measure how much larger the index would be with them."
     target_lines = "\n".join(
-        textwrap.fill(f"- **{_verdict(t.met).capitalize()}**: {t.name}: {t.measured}.",
-                      width=92, subsequent_indent="  ", break_on_hyphens=False)
+        textwrap.fill(
+            f"- **{_verdict(t.met).capitalize()}**: {t.name}: {t.measured}.",
+            width=92,
+            subsequent_indent="  ",
+            break_on_hyphens=False,
+        )
         for t in targets
     )
     numbers = [f"{r.claims:,}" for r in results]
-    sizes = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1
-                         else numbers)
+    sizes = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
     description = (
         "How long the site takes to build, how large its pages are and how much memory it "
         f"needs, from {results[0].claims:,} to {largest.claims:,} claims."
@@ -759,8 +848,7 @@ def _wrap_prose(markdown: str) -> str:
         if block.lstrip().startswith(("|", "#", "-")):
             blocks.append(block)
         else:
-            blocks.append(textwrap.fill(" ".join(block.split()), width=92,
-                                        break_on_hyphens=False))
+            blocks.append(textwrap.fill(" ".join(block.split()), width=92, break_on_hyphens=False))
     return head + "\n---\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -822,21 +910,41 @@ def parse_sizes(values: Sequence[str]) -> list[int]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure every size, print the table, write the reports and the docs page."""
-    parser = argparse.ArgumentParser(prog="python -m titfortat_dev.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", nargs="+", default=[",".join(map(str, DEFAULT_SIZES))],
-                        help="numbers of claims: 10,100,1000,10000 (default)")
+    parser = argparse.ArgumentParser(
+        prog="python -m titfortat_dev.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes",
+        nargs="+",
+        default=[",".join(map(str, DEFAULT_SIZES))],
+        help="numbers of claims: 10,100,1000,10000 (default)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path("bench-results"))
-    parser.add_argument("--docs", type=Path, default=PROJECT / "docs" / "performance.md",
-                        help="the docs page to rewrite ('-' to leave it alone)")
-    parser.add_argument("--variant-sizes", nargs="*", default=None,
-                        help="sizes at which to build with quotes searchable too (default: "
-                        f"those over {SEARCH_EXCLUDE_ABOVE} and up to {VARIANT_MAX:,})")
-    parser.add_argument("--from-results", type=Path, metavar="JSON",
-                        help="measure nothing: write the reports again from a results.json")
-    parser.add_argument("--generation-child", nargs=3, metavar=("DATA", "OUT", "REPORT"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--docs",
+        type=Path,
+        default=PROJECT / "docs" / "performance.md",
+        help="the docs page to rewrite ('-' to leave it alone)",
+    )
+    parser.add_argument(
+        "--variant-sizes",
+        nargs="*",
+        default=None,
+        help="sizes at which to build with quotes searchable too (default: "
+        f"those over {SEARCH_EXCLUDE_ABOVE} and up to {VARIANT_MAX:,})",
+    )
+    parser.add_argument(
+        "--from-results",
+        type=Path,
+        metavar="JSON",
+        help="measure nothing: write the reports again from a results.json",
+    )
+    parser.add_argument(
+        "--generation-child", nargs=3, metavar=("DATA", "OUT", "REPORT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.generation_child:
         data_dir, out_dir, report = map(Path, args.generation_child)
@@ -844,9 +952,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.from_results:
         saved = json.loads(args.from_results.read_text(encoding="utf-8"))
-        write_reports([load_result(size) for size in saved["sizes"]], saved["machine"],
-                      saved["total_s"], dt.date.fromisoformat(saved["date"]), saved["seed"],
-                      args.out, args.docs)
+        write_reports(
+            [load_result(size) for size in saved["sizes"]],
+            saved["machine"],
+            saved["total_s"],
+            dt.date.fromisoformat(saved["date"]),
+            saved["seed"],
+            args.out,
+            args.docs,
+        )
         return 0
     sizes = parse_sizes(args.sizes)
     if args.variant_sizes is None:
@@ -862,9 +976,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"-- {claims:,} claims", flush=True)
             result = measure_size(claims, args.seed, Path(scratch), variant=claims in variants)
             results.append(result)
-            print(f"   done in {time.perf_counter() - size_start:.0f} s: build "
-                  f"{result.ours.wall:.1f} s (baseline {result.baseline.wall:.1f} s)",
-                  flush=True)
+            print(
+                f"   done in {time.perf_counter() - size_start:.0f} s: build "
+                f"{result.ours.wall:.1f} s (baseline {result.baseline.wall:.1f} s)",
+                flush=True,
+            )
     total = time.perf_counter() - started
     write_reports(results, info, total, dt.date.today(), args.seed, args.out, args.docs)
     return 0
@@ -893,13 +1009,16 @@ def write_reports(
         "date": when.isoformat(),
         "seed": seed,
         "total_s": round(total, 1),
-        "sizes": [asdict(r) | {"prep_share": round(r.prep_share, 4),
-                               "ratio": round(r.ratio, 3)} for r in results],
+        "sizes": [
+            asdict(r) | {"prep_share": round(r.prep_share, 4), "ratio": round(r.ratio, 3)}
+            for r in results
+        ],
         "targets": [asdict(t) for t in targets],
     }
     (out / "results.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
-    (out / "results.md").write_text(results_markdown(results, targets, info, total),
-                                    encoding="utf-8")
+    (out / "results.md").write_text(
+        results_markdown(results, targets, info, total), encoding="utf-8"
+    )
     if str(docs) != "-":
         docs.write_text(docs_page(results, targets, info, when, total), encoding="utf-8")
         print(f"wrote {docs}")

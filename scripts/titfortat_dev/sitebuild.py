@@ -70,8 +70,17 @@ def build_site(
     }
     if site_url is not None:
         env["SITE_URL"] = site_url
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
-               str(site_dir.resolve())]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q",
+        "-f",
+        str(config),
+        "-d",
+        str(site_dir.resolve()),
+    ]
     if strict:
         command.append("--strict")
     completed = subprocess.run(  # noqa: S603 - our own interpreter and arguments

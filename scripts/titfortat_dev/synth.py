@@ -50,19 +50,63 @@ _NDASH = "\u2013"
 
 # -- vocabulary of invented names --------------------------------------------------------------
 
-_ONSETS = ["b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "sh",
-           "kh", "dr", "br", "st", "tr", "gh"]
+_ONSETS = [
+    "b",
+    "d",
+    "f",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "sh",
+    "kh",
+    "dr",
+    "br",
+    "st",
+    "tr",
+    "gh",
+]
 _VOWELS = ["a", "e", "i", "o", "u", "a", "e", "o"]
 _CODAS = ["", "", "", "n", "r", "l", "s", "m", "sh", "k"]
 _COUNTRY_ENDINGS = ["ia", "stan", "land", "ova", "ar", "esh", "ana"]
-_GROUP_THEMES = ["Liberation", "Resistance", "Revolutionary", "Justice", "Freedom", "Mountain",
-                 "Frontier", "Unity", "Defence", "Renewal", "Martyrs", "Salvation"]
+_GROUP_THEMES = [
+    "Liberation",
+    "Resistance",
+    "Revolutionary",
+    "Justice",
+    "Freedom",
+    "Mountain",
+    "Frontier",
+    "Unity",
+    "Defence",
+    "Renewal",
+    "Martyrs",
+    "Salvation",
+]
 _GROUP_TYPES = ["Front", "Movement", "Army", "Brigades", "Council", "Legion"]
-_BODY_PATTERNS = ["{r} Cooperation Council", "Council of {r} States", "{r} Security Forum",
-                  "{r} Assembly of Nations", "Conference on {r} Stability"]
-_COLLECTIVE_PATTERNS = ["Unnamed security officials of {c}", "Some analysts in {c}",
-                        "Diplomats in {c}", "Residents of border districts of {c}",
-                        "Human rights groups in {c}", "Unnamed insurgents in {c}"]
+_BODY_PATTERNS = [
+    "{r} Cooperation Council",
+    "Council of {r} States",
+    "{r} Security Forum",
+    "{r} Assembly of Nations",
+    "Conference on {r} Stability",
+]
+_COLLECTIVE_PATTERNS = [
+    "Unnamed security officials of {c}",
+    "Some analysts in {c}",
+    "Diplomats in {c}",
+    "Residents of border districts of {c}",
+    "Human rights groups in {c}",
+    "Unnamed insurgents in {c}",
+]
 _PUBLISHERS = [
     ("Policy North", "policynorth.example"),
     ("The Frontier Review", "frontierreview.example"),
@@ -99,8 +143,7 @@ _ACCUSERS = ("government", "state", "armed-group", "collective", "international-
 _ACCUSED = ("government", "state", "armed-group", "collective", "person")
 _KINDS = (("allegation", 0.58), ("concern", 0.14), ("suggestion", 0.10))
 _COUNTER_SHARE = 0.18
-_COVER_KINDS = ("allegation", "counter-allegation", "counter-allegation", "concern",
-                "suggestion")
+_COVER_KINDS = ("allegation", "counter-allegation", "counter-allegation", "concern", "suggestion")
 """The first claims' kinds: A, B answering A, C answering B, then the other kinds."""
 _DATE_PLANS = (
     # (basis, precision, weight): how claim dates are known, as in real reporting.
@@ -139,8 +182,14 @@ _EVENT_KINDS = (
     ("change-of-power", 0.04),
     ("publication", 0.08),
 )
-_EVENT_DATES = (("outside-reference", 0.40), ("stated", 0.30), ("inferred", 0.10),
-                ("relative", 0.10), ("undated", 0.05), ("reference-only", 0.05))
+_EVENT_DATES = (
+    ("outside-reference", 0.40),
+    ("stated", 0.30),
+    ("inferred", 0.10),
+    ("relative", 0.10),
+    ("undated", 0.05),
+    ("reference-only", 0.05),
+)
 _CAMEO_BY_ALLEGATION = {
     "territory-used": ["112", "1123"],
     "shelters": ["112", "1123"],
@@ -362,8 +411,7 @@ class _Synth:
         """An invented word, capitalised."""
         rng = self.rng
         return "".join(
-            rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS)
-            for _ in range(syllables)
+            rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(syllables)
         ).capitalize()
 
     def unique_name(self, make: Callable[[], str]) -> str:
@@ -427,8 +475,7 @@ class _Synth:
         rng = self.rng
         countries = max(2, round(self.counts.places * 0.1))
         for _ in range(countries):
-            name = self.unique_name(
-                lambda: self.word(2) + rng.choice(_COUNTRY_ENDINGS).lower())
+            name = self.unique_name(lambda: self.word(2) + rng.choice(_COUNTRY_ENDINGS).lower())
             self.add_place(name, "country", None, (rng.uniform(22, 44), rng.uniform(42, 78)))
         country_ids = list(self.places)
         rest = self.counts.places - countries
@@ -439,31 +486,48 @@ class _Synth:
         kinds = (kinds + ["city"] * rest)[:rest]
         for country in country_ids[: kinds.count("city")]:
             kinds.remove("city")  # a capital: governments are named by it
-            self.add_place(self.unique_name(functools.partial(self.word, 2)), "city", country,
-                           self.jitter(country, 2.0))
+            self.add_place(
+                self.unique_name(functools.partial(self.word, 2)),
+                "city",
+                country,
+                self.jitter(country, 2.0),
+            )
         provinces: list[str] = []
         districts: list[str] = []
         for kind in sorted(kinds, key=[s for s, _ in shares].index):
             if kind == "province" or not provinces:
                 country = rng.choice(country_ids)
-                provinces.append(self.add_place(
-                    self.unique_name(functools.partial(self.word, rng.randint(2, 3))),
-                    "province", country, self.jitter(country, 3.0)))
+                provinces.append(
+                    self.add_place(
+                        self.unique_name(functools.partial(self.word, rng.randint(2, 3))),
+                        "province",
+                        country,
+                        self.jitter(country, 3.0),
+                    )
+                )
             if kind == "district":
                 parent = rng.choice(provinces)
-                districts.append(self.add_place(
-                    self.unique_name(functools.partial(self.word, 2)), "district", parent,
-                    self.jitter(parent, 1.0)))
+                districts.append(
+                    self.add_place(
+                        self.unique_name(functools.partial(self.word, 2)),
+                        "district",
+                        parent,
+                        self.jitter(parent, 1.0),
+                    )
+                )
             elif kind == "city":
-                parent = rng.choice(districts if districts and rng.random() < 0.3
-                                    else provinces)
-                self.add_place(self.unique_name(functools.partial(self.word, 2)), "city",
-                               parent, self.jitter(parent, 0.5))
+                parent = rng.choice(districts if districts and rng.random() < 0.3 else provinces)
+                self.add_place(
+                    self.unique_name(functools.partial(self.word, 2)),
+                    "city",
+                    parent,
+                    self.jitter(parent, 0.5),
+                )
             elif kind == "region":
                 first, second = (self.places[p].name for p in rng.sample(country_ids, 2))
                 name = self.unique_name(
-                    functools.partial(str.format, "{}{}{} border regions", first, _NDASH,
-                                      second))
+                    functools.partial(str.format, "{}{}{} border regions", first, _NDASH, second)
+                )
                 region = self.add_place(name, "region", None, None)
                 self.places[region].other_names = ["the border regions"]
         for place in self.places.values():
@@ -489,8 +553,9 @@ class _Synth:
         coordinates: tuple[float, float] | None,
     ) -> str:
         place_id = self.unique_id(name)
-        country = place_id if kind == "country" else (
-            self.places[parent].country if parent else None)
+        country = (
+            place_id if kind == "country" else (self.places[parent].country if parent else None)
+        )
         if kind != "country" and self.rng.random() < 0.15:
             coordinates = None
         place = _Place(place_id, name, kind, parent, country, coordinates)
@@ -515,24 +580,36 @@ class _Synth:
             self.add_group(self.rng.choice(countries))
         region = self.word(2)
         for number in range(max(1, round(remaining * 0.035))):
-            pattern = _BODY_PATTERNS[number] if number < len(_BODY_PATTERNS) else \
-                "{r} Regional Forum {n}"
+            pattern = (
+                _BODY_PATTERNS[number] if number < len(_BODY_PATTERNS) else "{r} Regional Forum {n}"
+            )
             name = self.unique_name(functools.partial(pattern.format, r=region, n=number))
             short = "".join(w[0] for w in name.split() if w[0].isupper())
-            self.add_actor(name, "international-body", "A forum of states of the region.",
-                           short=short, other=[short])
+            self.add_actor(
+                name,
+                "international-body",
+                "A forum of states of the region.",
+                short=short,
+                other=[short],
+            )
         for _ in range(max(1, round(remaining * 0.07))):
             country = self.rng.choice(countries)
             name = self.unique_name(functools.partial(self.collective_name, country.name))
-            self.add_actor(name, "collective", "A group the sources cite without naming its "
-                           f"members: \u201c{name.lower()}\u201d.", home=country.id, weight=0.8)
+            self.add_actor(
+                name,
+                "collective",
+                f"A group the sources cite without naming its members: \u201c{name.lower()}\u201d.",
+                home=country.id,
+                weight=0.8,
+            )
         self.add_people(self.counts.actors - len(self.actors))
         for actor in self.actors.values():
             for org, role in actor.memberships:
                 if role in ("spokesperson", "official", "leader") and actor.type == "person":
                     self.speakers.setdefault(org, []).append(actor.id)
-        self.journalists = [a.id for a in self.actors.values()
-                            if a.type == "person" and not a.memberships]
+        self.journalists = [
+            a.id for a in self.actors.values() if a.type == "person" and not a.memberships
+        ]
         self.groups = [a.id for a in self.actors.values() if a.type == "armed-group"]
         self.bodies = [a.id for a in self.actors.values() if a.type == "international-body"]
         for group_id in self.groups:
@@ -548,16 +625,25 @@ class _Synth:
         return f"{self.word(2)} {self.word(self.rng.randint(2, 3))}"
 
     def add_state(self, country: _Place) -> None:
-        capital = next((p for p in self.places.values()
-                        if p.kind == "city" and p.parent == country.id), None)
-        state = self.add_actor(country.name, "state", f"{country.name} as a state, across its "
-                               "governments.", country=country.id, weight=1.5)
+        capital = next(
+            (p for p in self.places.values() if p.kind == "city" and p.parent == country.id), None
+        )
+        state = self.add_actor(
+            country.name,
+            "state",
+            f"{country.name} as a state, across its governments.",
+            country=country.id,
+            weight=1.5,
+        )
         self.actors[state].mentions = [country.name]
         seat = f", seated in {capital.name}" if capital else ""
         government = self.add_actor(
-            f"Government of {country.name}", "government",
+            f"Government of {country.name}",
+            "government",
             f"The government in power in {country.name}{seat}.",
-            short=f"{country.name} government", country=country.id, weight=7.0,
+            short=f"{country.name} government",
+            country=country.id,
+            weight=7.0,
             other=[capital.name] if capital else [],
         )
         self.actors[government].mentions.append(f"the government of {country.name}")
@@ -568,14 +654,23 @@ class _Synth:
         name = self.unique_name(functools.partial(self.group_name, adjective))
         short = "".join(w[0] for w in name.split())
         group = self.add_actor(
-            name, "armed-group",
+            name,
+            "armed-group",
             f"An armed group fighting the government of {country.name}, where it is banned.",
-            short=short, home=country.id, weight=2.0, other=[short],
+            short=short,
+            home=country.id,
+            weight=2.0,
+            other=[short],
         )
         if self.rng.random() < 0.1:
             wing = self.rng.choice(["Northern", "Southern", "Urban"])
-            unit = self.add_actor(f"{name} {_NDASH} {wing} Wing", "armed-group",
-                                  f"A branch of the {name}.", home=country.id, weight=0.5)
+            unit = self.add_actor(
+                f"{name} {_NDASH} {wing} Wing",
+                "armed-group",
+                f"A branch of the {name}.",
+                home=country.id,
+                weight=0.5,
+            )
             self.actors[unit].memberships.append((group, "unit"))
 
     def add_people(self, count: int) -> None:
@@ -586,18 +681,31 @@ class _Synth:
             short = name.split()[-1]
             if number < len(organisations) * 2 and number < count * 0.75:
                 org = self.actors[organisations[number % len(organisations)]]
-                role = "spokesperson" if number < len(organisations) else self.rng.choice(
-                    ["official", "leader", "member", "spokesperson"])
+                role = (
+                    "spokesperson"
+                    if number < len(organisations)
+                    else self.rng.choice(["official", "leader", "member", "spokesperson"])
+                )
                 title = vocab.MEMBERSHIP_ROLES[role].label.lower()
                 person = self.add_actor(
-                    name, "person", f"{_capital(title)} of the {org.name}.", short=short,
-                    country=org.country, home=org.home, weight=0.4,
+                    name,
+                    "person",
+                    f"{_capital(title)} of the {org.name}.",
+                    short=short,
+                    country=org.country,
+                    home=org.home,
+                    weight=0.4,
                 )
                 self.actors[person].memberships.append((org.id, role))
                 self.actors[person].mentions.append(f"{org.name}{_RSQUO}s {title} {name}")
             else:
-                self.add_actor(name, "person", "Journalist; writes on security in the region.",
-                               short=short, weight=0.6)
+                self.add_actor(
+                    name,
+                    "person",
+                    "Journalist; writes on security in the region.",
+                    short=short,
+                    weight=0.6,
+                )
 
     def add_actor(
         self,
@@ -614,9 +722,16 @@ class _Synth:
         actor_id = self.unique_id(name)
         the = "the " if kind in _ORGANISATIONS else ""
         self.actors[actor_id] = _Actor(
-            id=actor_id, name=name, type=kind, description=description, short_name=short,
-            country=country, home=home or country, other_names=list(other),
-            mentions=[the + name, *other], weight=weight * self.rng.paretovariate(1.6),
+            id=actor_id,
+            name=name,
+            type=kind,
+            description=description,
+            short_name=short,
+            country=country,
+            home=home or country,
+            other_names=list(other),
+            mentions=[the + name, *other],
+            weight=weight * self.rng.paretovariate(1.6),
         )
         return actor_id
 
@@ -629,11 +744,19 @@ class _Synth:
         cities = [p for p in self.places.values() if p.kind == "city"]
         countries = [p for p in self.places.values() if p.kind == "country"]
         for day in days:
-            kind = _weighted(rng, (("article", 0.6), ("official-record", 0.25),
-                                   ("social-media-post", 0.15)))
+            kind = _weighted(
+                rng, (("article", 0.6), ("official-record", 0.25), ("social-media-post", 0.15))
+            )
             publisher, domain = rng.choice(_PUBLISHERS)
-            source = _Source(id="", title="", kind=kind, primary=True, day=day,
-                             publisher=publisher, domain=domain)
+            source = _Source(
+                id="",
+                title="",
+                kind=kind,
+                primary=True,
+                day=day,
+                publisher=publisher,
+                domain=domain,
+            )
             if kind == "article" and self.journalists:
                 source.author = self.actors[rng.choice(self.journalists)].name
             if kind == "official-record":
@@ -651,18 +774,29 @@ class _Synth:
             day = self.day_between(FIRST_DAY, LAST_DAY)
             reference = _Source(
                 id=self.unique_id(f"{slugify(publisher, 20)}-{day.isoformat()}"),
-                title=f"Record of events in the region, {day.year}" if general
+                title=f"Record of events in the region, {day.year}"
+                if general
                 else f"{publisher} report of {human_day(day)}",
-                kind="general-record" if general else "news-report", primary=False, day=day,
-                publisher="General record" if general else publisher, domain=domain,
+                kind="general-record" if general else "news-report",
+                primary=False,
+                day=day,
+                publisher="General record" if general else publisher,
+                domain=domain,
             )
             if not general:
                 reference.published = {
-                    "date": day.isoformat(), "precision": "day", "basis": "inferred",
-                    "note": f"The date is part of the report{_RSQUO}s web address."}
+                    "date": day.isoformat(),
+                    "precision": "day",
+                    "basis": "inferred",
+                    "note": f"The date is part of the report{_RSQUO}s web address.",
+                }
             elif number % 10:
-                reference.published = {"date": str(day.year), "precision": "year",
-                                       "basis": "inferred", "note": "The record covers that year."}
+                reference.published = {
+                    "date": str(day.year),
+                    "precision": "year",
+                    "basis": "inferred",
+                    "note": "The record covers that year.",
+                }
             self.references.append(reference)
 
     def source_after(self, day: dt.date, spread: int = 6) -> _Source:
@@ -678,23 +812,31 @@ class _Synth:
         for source in self.sources:
             source.title = self.source_title(source, leads.get(id(source)))[:190]
             source.id = self.unique_id(
-                f"{slugify(source.publisher, 24)}-{slugify(source.title, 40)}")
+                f"{slugify(source.publisher, 24)}-{slugify(source.title, 40)}"
+            )
             if source.dateline is not None:
-                source.published = {"date": source.day.isoformat(), "precision": "day",
-                                     "basis": "stated", "source": source.id,
-                                     "wording": human_day(source.day)}
+                source.published = {
+                    "date": source.day.isoformat(),
+                    "precision": "day",
+                    "basis": "stated",
+                    "source": source.id,
+                    "wording": human_day(source.day),
+                }
             else:
                 before = source.day - dt.timedelta(days=self.rng.randint(1, 3))
                 after = source.day + dt.timedelta(days=self.rng.randint(1, 3))
                 source.published = {
                     "date": f"{before.isoformat()}/{after.isoformat()}",
-                    "precision": "interval", "basis": "inferred",
+                    "precision": "interval",
+                    "basis": "inferred",
                     "note": "No date is printed on the page; the posts before and after it are "
                     f"dated {human_day(before)} and {human_day(after)}.",
                 }
             if self.rng.random() < 0.2:
-                source.note = "Stored text: the body as captured, without links, captions or " \
+                source.note = (
+                    "Stored text: the body as captured, without links, captions or "
                     "the author's note."
+                )
 
     def source_title(self, source: _Source, lead: _Claim | None) -> str:
         if source.kind == "social-media-post":
@@ -704,12 +846,14 @@ class _Synth:
             return f"Statement of {human_day(source.day)} on regional security"
         if lead is None:
             return f"Security in the region: a briefing of {human_month(source.day)}"
-        return self.rng.choice([
-            "{a} accuses {b} as tensions rise",
-            "Tit-for-tat: {a} and {b} trade accusations",
-            "{a} points at {b} over militant attacks",
-            "Why {a} blames {b}",
-        ]).format(a=self.short(lead.accuser), b=self.short(lead.accused))
+        return self.rng.choice(
+            [
+                "{a} accuses {b} as tensions rise",
+                "Tit-for-tat: {a} and {b} trade accusations",
+                "{a} points at {b} over militant attacks",
+                "Why {a} blames {b}",
+            ]
+        ).format(a=self.short(lead.accuser), b=self.short(lead.accused))
 
     # -- sentences and quotes ------------------------------------------------------------------
 
@@ -746,10 +890,18 @@ class _Synth:
             kind = kinds[number] if number < len(kinds) else _weighted(rng, _EVENT_KINDS)
             if kind == "publication":
                 source = rng.choice(self.sources)
-                self.events.append(_Event(
-                    id=self.unique_id(f"publication-{source.publisher}-{source.day}"),
-                    title="", kind=kind, day=source.day, date=None, places=[], actors=[],
-                    source=source))
+                self.events.append(
+                    _Event(
+                        id=self.unique_id(f"publication-{source.publisher}-{source.day}"),
+                        title="",
+                        kind=kind,
+                        day=source.day,
+                        date=None,
+                        places=[],
+                        actors=[],
+                        source=source,
+                    )
+                )
                 continue
             government = rng.choice(list(self.governments.values()))
             group = rng.choice(self.groups)
@@ -767,31 +919,47 @@ class _Synth:
         n = self.rng.randint(2, 40)
         who, whom = self.mention(government), self.mention(group)
         if kind == "attack":
-            return (f"Attack on a police post in {place}",
-                    f"an attack on a police post in {place} killed {n} people", [group])
+            return (
+                f"Attack on a police post in {place}",
+                f"an attack on a police post in {place} killed {n} people",
+                [group],
+            )
         if kind == "arrest":
-            return (f"Arrests of suspected {self.short(group)} members in {place}",
-                    f"security forces arrested {n} suspected members of {whom} in {place}",
-                    [government, group])
+            return (
+                f"Arrests of suspected {self.short(group)} members in {place}",
+                f"security forces arrested {n} suspected members of {whom} in {place}",
+                [government, group],
+            )
         if kind == "statement":
-            return (f"{self.actors[government].name} accuses its neighbours over "
-                    f"{self.short(group)}", f"{who} accused its neighbours of helping {whom}",
-                    [government])
+            return (
+                f"{self.actors[government].name} accuses its neighbours over {self.short(group)}",
+                f"{who} accused its neighbours of helping {whom}",
+                [government],
+            )
         if kind == "meeting":
             body = self.rng.choice(self.bodies) if self.bodies else None
-            return (f"Meeting on border security in {place}",
-                    f"representatives met in {place} to discuss security along the border",
-                    [government, *([body] if body else [])])
+            return (
+                f"Meeting on border security in {place}",
+                f"representatives met in {place} to discuss security along the border",
+                [government, *([body] if body else [])],
+            )
         if kind == "campaign":
-            return (f"Campaign against the {self.short(group)} in {place}",
-                    f"{who} launched a campaign against {whom} around {place}",
-                    [government, group])
+            return (
+                f"Campaign against the {self.short(group)} in {place}",
+                f"{who} launched a campaign against {whom} around {place}",
+                [government, group],
+            )
         if kind == "request":
-            return (f"Requests to act against the {self.short(group)}",
-                    f"{who} repeatedly asked its neighbours to act against {whom}",
-                    [government])
-        return (f"Change of government in {place}", f"a new government took power in {place}",
-                [government])
+            return (
+                f"Requests to act against the {self.short(group)}",
+                f"{who} repeatedly asked its neighbours to act against {whom}",
+                [government],
+            )
+        return (
+            f"Change of government in {place}",
+            f"a new government took power in {place}",
+            [government],
+        )
 
     def add_event(
         self, kind: str, title: str, text: str, places: list[str], actors: list[str]
@@ -802,41 +970,64 @@ class _Synth:
         assert day is not None
         source = self.source_after(day)
         plan = _weighted(rng, _EVENT_DATES)
-        event = _Event(id="", title=title, kind=kind, day=day, date=None, places=places,
-                       actors=actors)
+        event = _Event(
+            id="", title=title, kind=kind, day=day, date=None, places=places, actors=actors
+        )
         if plan == "stated":
             wording = human_day(day)
             sentence = self.say(source, f"On {wording}, {text}.")
-            event.date = {"date": day.isoformat(), "precision": "day", "basis": "stated",
-                          "source": source, "wording": wording}
+            event.date = {
+                "date": day.isoformat(),
+                "precision": "day",
+                "basis": "stated",
+                "source": source,
+                "wording": wording,
+            }
         elif plan == "relative" and kind in ("campaign", "request"):
             start = day - dt.timedelta(days=rng.randint(200, 900))
             wording = "over the past years"
             sentence = self.say(source, f"{_capital(text)} {wording}.")
             event.day = start
-            event.date = {"date": f"{start.isoformat()[:7]}/{source.day.isoformat()[:7]}",
-                          "precision": "interval", "approximate": True, "basis": "relative",
-                          "source": source, "wording": wording}
+            event.date = {
+                "date": f"{start.isoformat()[:7]}/{source.day.isoformat()[:7]}",
+                "precision": "interval",
+                "approximate": True,
+                "basis": "relative",
+                "source": source,
+                "wording": wording,
+            }
         elif plan == "relative":
             monday = source.day - dt.timedelta(days=source.day.weekday())
             sentence = self.say(source, f"Earlier this week, {text}.")
             event.day = monday
-            event.date = {"date": f"{monday.isoformat()}/{source.day.isoformat()}",
-                          "precision": "interval", "basis": "relative", "source": source,
-                          "wording": "Earlier this week"}
+            event.date = {
+                "date": f"{monday.isoformat()}/{source.day.isoformat()}",
+                "precision": "interval",
+                "basis": "relative",
+                "source": source,
+                "wording": "Earlier this week",
+            }
         elif plan == "inferred":
             sentence = self.say(source, f"Recently, {text}.")
             event.day = day.replace(day=1)
-            event.date = {"date": day.isoformat()[:7], "precision": "month", "basis": "inferred",
-                          "note": "The source calls it recent; the month is that of the source."}
+            event.date = {
+                "date": day.isoformat()[:7],
+                "precision": "month",
+                "basis": "inferred",
+                "note": "The source calls it recent; the month is that of the source.",
+            }
         elif plan == "undated":
             sentence = self.say(source, f"{_capital(text)}, the source says.")
             event.day = None
         else:
             reference = rng.choice(self.references)
             sentence = self.say(source, f"{_capital(text)}.")
-            event.date = {"date": day.isoformat(), "precision": "day",
-                          "basis": "outside-reference", "reference": reference.id}
+            event.date = {
+                "date": day.isoformat(),
+                "precision": "day",
+                "basis": "outside-reference",
+                "reference": reference.id,
+            }
             event.note = f"The date comes from {reference.title}."
         if plan == "reference-only":
             source.sentences.remove(sentence)
@@ -855,24 +1046,29 @@ class _Synth:
             source = event.source
             event.title = f"{source.publisher} publishes \u201c{source.title}\u201d"[:190]
             event.date = dict(source.published or {})
-            event.actors = [a.id for a in self.actors.values()
-                            if a.type == "person" and a.name == source.author][:1]
+            event.actors = [
+                a.id for a in self.actors.values() if a.type == "person" and a.name == source.author
+            ][:1]
 
     # -- claims --------------------------------------------------------------------------------
 
     def make_claims(self) -> None:
         """Claims in source order (so answers come after what they answer)."""
         rng = self.rng
-        weights = [{"article": 1.0, "official-record": 0.8, "social-media-post": 0.35}[s.kind]
-                   for s in self.sources]
-        homes = sorted(rng.choices(range(len(self.sources)), weights=weights,
-                                   k=self.counts.claims))
+        weights = [
+            {"article": 1.0, "official-record": 0.8, "social-media-post": 0.35}[s.kind]
+            for s in self.sources
+        ]
+        homes = sorted(rng.choices(range(len(self.sources)), weights=weights, k=self.counts.claims))
         for index, home in enumerate(homes):
             if index < len(_COVER_KINDS):
                 kind = _COVER_KINDS[index]
             else:
-                kind = "counter-allegation" if rng.random() < _COUNTER_SHARE else _weighted(
-                    rng, _KINDS)
+                kind = (
+                    "counter-allegation"
+                    if rng.random() < _COUNTER_SHARE
+                    else _weighted(rng, _KINDS)
+                )
             target = self.pick_target() if kind == "counter-allegation" else None
             if target is None and kind == "counter-allegation":
                 kind = "allegation"
@@ -893,14 +1089,14 @@ class _Synth:
             if not recent:
                 return None
             candidate = self.rng.choice(recent[-40:] if self.rng.random() < 0.7 else recent)
-            if self.actors[candidate.accused].type in _ANSWERING_TYPES and \
-                    self.actors[candidate.accuser].type in _ANSWERING_TYPES:
+            if (
+                self.actors[candidate.accused].type in _ANSWERING_TYPES
+                and self.actors[candidate.accuser].type in _ANSWERING_TYPES
+            ):
                 return candidate
         return None
 
-    def make_claim(
-        self, index: int, kind: str, source: _Source, target: _Claim | None
-    ) -> _Claim:
+    def make_claim(self, index: int, kind: str, source: _Source, target: _Claim | None) -> _Claim:
         """Who accuses whom of what: a counter-allegation turns its target around."""
         rng = self.rng
         if target is not None:
@@ -911,31 +1107,53 @@ class _Synth:
         else:
             accuser = self.pick_actor(_ACCUSERS)
             rival = self.rivals.get(accuser)
-            accused = rival if rival and rng.random() < 0.5 else self.pick_actor(
-                _ACCUSED, exclude=accuser)
-        claim = _Claim(index=index, kind=kind, accuser=accuser, accused=accused,
-                       allegation=self.allegation(kind, accused), source=source,
-                       day=source.day - dt.timedelta(days=rng.randint(0, 20)), answers=target,
-                       as_of=source)
+            accused = (
+                rival
+                if rival and rng.random() < 0.5
+                else self.pick_actor(_ACCUSED, exclude=accuser)
+            )
+        claim = _Claim(
+            index=index,
+            kind=kind,
+            accuser=accuser,
+            accused=accused,
+            allegation=self.allegation(kind, accused),
+            source=source,
+            day=source.day - dt.timedelta(days=rng.randint(0, 20)),
+            answers=target,
+            as_of=source,
+        )
         claim.group = self.group_for(claim)
         speakers = self.speakers.get(accuser, [])
         claim.speaker = rng.choice(speakers) if speakers and rng.random() < 0.6 else None
         home = self.actors[claim.group or accused].home or self.actors[accused].home
         claim.places = self.places_near(home, rng.choice([0, 1, 1, 1, 2, 2, 3]))
-        claim.cameo = "112" if kind == "counter-allegation" else rng.choice(
-            _CAMEO_BY_ALLEGATION[claim.allegation])
-        verb = {"allegation": "says", "counter-allegation": "answers", "concern": "worries",
-                "suggestion": "suggests"}[kind]
-        claim.id = self.unique_id(f"{slugify(self.short(accuser), 24)}-{verb}-"
-                                  f"{slugify(self.short(accused), 24)}-{claim.allegation}")
+        claim.cameo = (
+            "112"
+            if kind == "counter-allegation"
+            else rng.choice(_CAMEO_BY_ALLEGATION[claim.allegation])
+        )
+        verb = {
+            "allegation": "says",
+            "counter-allegation": "answers",
+            "concern": "worries",
+            "suggestion": "suggests",
+        }[kind]
+        claim.id = self.unique_id(
+            f"{slugify(self.short(accuser), 24)}-{verb}-"
+            f"{slugify(self.short(accused), 24)}-{claim.allegation}"
+        )
         if rng.random() < 0.3 and self.events:
             near = bisect.bisect_left(self.event_days, claim.day)
             window = self.events[max(0, near - 8) : near + 2]
             picked = rng.sample(window, min(len(window), rng.randint(1, 2)))
             claim.events = list(dict.fromkeys(e.id for e in picked))
         if rng.random() < 0.08:
-            claim.note = "The source does not say which militants it means." if \
-                claim.group is None else "The source names the group but gives no details."
+            claim.note = (
+                "The source does not say which militants it means."
+                if claim.group is None
+                else "The source names the group but gives no details."
+            )
         return claim
 
     def allegation(self, kind: str, accused: str) -> str:
@@ -945,8 +1163,7 @@ class _Synth:
         if kind == "suggestion":
             return rng.choice(["deflects-blame", "uses-proxies", "failed-to-act", "shelters"])
         if self.actors[accused].type in ("armed-group", "collective"):
-            return rng.choice(["responsible-for-attacks", "plans-attacks",
-                               "cross-border-attacks"])
+            return rng.choice(["responsible-for-attacks", "plans-attacks", "cross-border-attacks"])
         return rng.choice([a for a in vocab.ALLEGATIONS if a != "security-concern"])
 
     def group_for(self, claim: _Claim) -> str | None:
@@ -979,9 +1196,7 @@ class _Synth:
                 echo = self.say(other, self.echo_sentence(claim))
                 claim.evidence.append(self.cut(other, echo))
 
-    def claim_date(
-        self, claim: _Claim, basis: str, precision: str
-    ) -> tuple[str, dict[str, Any]]:
+    def claim_date(self, claim: _Claim, basis: str, precision: str) -> tuple[str, dict[str, Any]]:
         """The words that open the claim's sentence, and its ``asserted`` date."""
         when: dict[str, Any] = {"precision": precision, "basis": basis}
         lead = ""
@@ -1000,8 +1215,11 @@ class _Synth:
                 claim.date_source = claim.source
         else:
             start = claim.source.day - dt.timedelta(days=self.rng.randint(5, 30))
-            when["date"] = claim.source.day.isoformat()[:7] if precision == "month" else \
-                f"{start.isoformat()}/{claim.source.day.isoformat()}"
+            when["date"] = (
+                claim.source.day.isoformat()[:7]
+                if precision == "month"
+                else f"{start.isoformat()}/{claim.source.day.isoformat()}"
+            )
             when["note"] = "The source's own date (inferred): it reports the claim as recent."
         if self.rng.random() < 0.05 and basis != "relative":
             when["approximate"] = True
@@ -1037,8 +1255,9 @@ class _Synth:
         """The allegation in neutral words, names as the source would write them."""
         term = vocab.ALLEGATIONS[claim.allegation]
         if claim.group:
-            return term.clause.format(accused=self.mention(claim.accused),
-                                      group=self.mention(claim.group))
+            return term.clause.format(
+                accused=self.mention(claim.accused), group=self.mention(claim.group)
+            )
         return term.clause_without_group.format(accused=self.mention(claim.accused))
 
     def claim_sentence(self, claim: _Claim, lead: str) -> str:
@@ -1046,22 +1265,25 @@ class _Synth:
             person = self.actors[claim.speaker]
             role = next(r for org, r in person.memberships if org == claim.accuser)
             of = "for" if role == "spokesperson" else "of"
-            subject = f"{person.name}, {vocab.MEMBERSHIP_ROLES[role].label.lower()} {of} " \
+            subject = (
+                f"{person.name}, {vocab.MEMBERSHIP_ROLES[role].label.lower()} {of} "
                 f"{self.mention(claim.accuser)},"
+            )
         else:
             subject = self.mention(claim.accuser)
-        verb = "has maintained" if lead == "For years, " else self.rng.choice(
-            _VERBS[claim.kind])
+        verb = "has maintained" if lead == "For years, " else self.rng.choice(_VERBS[claim.kind])
         if claim.answers is not None:
             lead += f"in answer to accusations from {self.mention(claim.answers.accuser)}, "
         return _capital(f"{lead}{subject} {verb} that {self.clause(claim)}.")
 
     def echo_sentence(self, claim: _Claim) -> str:
-        template = self.rng.choice([
-            "According to {a}, {c}.",
-            "{A} repeated the accusation, saying that {c}.",
-            "The accusation that {c} was made again by {a}.",
-        ])
+        template = self.rng.choice(
+            [
+                "According to {a}, {c}.",
+                "{A} repeated the accusation, saying that {c}.",
+                "The accusation that {c} was made again by {a}.",
+            ]
+        )
         subject = self.mention(claim.accuser)
         return _capital(template.format(a=subject, A=_capital(subject), c=self.clause(claim)))
 
@@ -1086,11 +1308,13 @@ class _Synth:
             claim.state = cover.pop(0) if cover else _weighted(rng, _STATES)
             accused = _capital(self.mention(claim.accused))
             if claim.state == "unanswered":
-                text = rng.choice([
-                    f"{accused} has yet to respond to the accusation.",
-                    f"There has been no official response from {self.mention(claim.accused)} "
-                    "so far.",
-                ])
+                text = rng.choice(
+                    [
+                        f"{accused} has yet to respond to the accusation.",
+                        f"There has been no official response from {self.mention(claim.accused)} "
+                        "so far.",
+                    ]
+                )
                 sentence = self.say(claim.source, text)
                 claim.status_evidence.append(self.cut(claim.source, sentence))
             elif claim.state in _RESPONSES and rng.random() < 0.75:
@@ -1119,12 +1343,19 @@ class _Synth:
                 if rng.random() < 0.4:
                     c1, c2 = rng.sample(countries, 2)
                     text = rng.choice(_FILLERS).format(
-                        c1=c1, c2=c2, p=rng.choice(others), n=rng.randint(2, 30),
-                        y=rng.randint(2010, 2014), b=f"The {rng.choice(bodies)}")
+                        c1=c1,
+                        c2=c2,
+                        p=rng.choice(others),
+                        n=rng.randint(2, 30),
+                        y=rng.randint(2010, 2014),
+                        b=f"The {rng.choice(bodies)}",
+                    )
                     mixed.append(_Sentence(text))
             if len(mixed) < 3:
-                mixed += [_Sentence("Officials did not give further details."),
-                          _Sentence("The claims could not be independently verified.")]
+                mixed += [
+                    _Sentence("Officials did not give further details."),
+                    _Sentence("The claims could not be independently verified."),
+                ]
             source.sentences = mixed
 
     def text_of(self, source: _Source) -> bytes:
@@ -1155,25 +1386,47 @@ class _Synth:
             files[f"texts/{source.id}.txt"] = self.text_of(source)  # numbers the paragraphs
         files["dataset.yaml"] = self.dataset_file()
         kinds: list[tuple[str, str, list[dict[str, Any]]]] = [
-            ("sources", "Sources: primary ones with stored texts, then outside references.",
-             [self.source_record(s) for s in [*self.sources, *self.references]]),
-            ("actors", "Actors: states, governments, armed groups, people, bodies, collectives.",
-             [self.actor_record(a) for a in self.actors.values()]),
-            ("places", "Places, each inside its parent.",
-             [self.place_record(p) for p in self.places.values()]),
-            ("events", "Events the sources mention, dated where they can be.",
-             [self.event_record(e) for e in self.events]),
-            ("claims", "Claims: one accuser, one accused, the source's own words.",
-             [self.claim_record(c) for c in self.claims]),
+            (
+                "sources",
+                "Sources: primary ones with stored texts, then outside references.",
+                [self.source_record(s) for s in [*self.sources, *self.references]],
+            ),
+            (
+                "actors",
+                "Actors: states, governments, armed groups, people, bodies, collectives.",
+                [self.actor_record(a) for a in self.actors.values()],
+            ),
+            (
+                "places",
+                "Places, each inside its parent.",
+                [self.place_record(p) for p in self.places.values()],
+            ),
+            (
+                "events",
+                "Events the sources mention, dated where they can be.",
+                [self.event_record(e) for e in self.events],
+            ),
+            (
+                "claims",
+                "Claims: one accuser, one accused, the source's own words.",
+                [self.claim_record(c) for c in self.claims],
+            ),
         ]
         for kind, comment, records in kinds:
-            parts = [records[i : i + RECORDS_PER_FILE]
-                     for i in range(0, len(records), RECORDS_PER_FILE)]
+            parts = [
+                records[i : i + RECORDS_PER_FILE] for i in range(0, len(records), RECORDS_PER_FILE)
+            ]
             for number, part in enumerate(parts, start=1):
                 name = f"{kind}.yaml" if len(parts) == 1 else f"{kind}-{number:02d}.yaml"
                 files[name] = _data_file(
-                    kind, [comment, f"Synthetic (claims={self.counts.claims}, "
-                           f"seed={self.seed}): every name is invented."], part)
+                    kind,
+                    [
+                        comment,
+                        f"Synthetic (claims={self.counts.claims}, "
+                        f"seed={self.seed}): every name is invented.",
+                    ],
+                    part,
+                )
         return dict(sorted(files.items()))
 
     def dataset_file(self) -> bytes:
@@ -1187,8 +1440,11 @@ class _Synth:
             "released": "2025-01-01",
             "creators": ["titfortat_dev.synth"],
         }
-        lines = [*_HEADER, f"# Synthetic data (claims={self.counts.claims}, seed={self.seed}).",
-                 *_emit({"dataset": info}, 0)]
+        lines = [
+            *_HEADER,
+            f"# Synthetic data (claims={self.counts.claims}, seed={self.seed}).",
+            *_emit({"dataset": info}, 0),
+        ]
         return ("\n".join(lines) + "\n").encode("utf-8")
 
     # -- records -------------------------------------------------------------------------------
@@ -1199,8 +1455,9 @@ class _Synth:
             record["author"] = source.author
         record["publisher"] = source.publisher
         if source.kind != "general-record":
-            record["url"] = f"https://{source.domain}/{source.day.year}/" \
-                f"{source.day.month:02d}/{source.id}/"
+            record["url"] = (
+                f"https://{source.domain}/{source.day.year}/{source.day.month:02d}/{source.id}/"
+            )
         if source.published:
             record["published"] = source.published
         record["language"] = "en"
@@ -1231,8 +1488,10 @@ class _Synth:
         if place.other_names:
             record["other_names"] = list(place.other_names)
         if place.coordinates:
-            record["coordinates"] = {"latitude": _Float(place.coordinates[0]),
-                                     "longitude": _Float(place.coordinates[1])}
+            record["coordinates"] = {
+                "latitude": _Float(place.coordinates[0]),
+                "longitude": _Float(place.coordinates[1]),
+            }
         return record
 
     def event_record(self, event: _Event) -> dict[str, Any]:
@@ -1294,8 +1553,7 @@ def _with_ids(when: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _evidence(quote: _Quote) -> dict[str, Any]:
-    return {"source": quote.source.id, "paragraph": quote.sentence.paragraph,
-            "quote": quote.quote}
+    return {"source": quote.source.id, "paragraph": quote.sentence.paragraph, "quote": quote.quote}
 
 
 # -- YAML, written the way an editor writes it -------------------------------------------------
@@ -1325,8 +1583,10 @@ def _scalar(value: object, *, flow: bool = False) -> str:
     text = str(value)
     pattern = _PLAIN_FLOW if flow else _PLAIN_BLOCK
     resolve = cast(Callable[..., str], _RESOLVER.resolve)
-    if pattern.fullmatch(text) and resolve(yaml.nodes.ScalarNode, text, (True, False)) in \
-            _TEXT_TAGS:
+    if (
+        pattern.fullmatch(text)
+        and resolve(yaml.nodes.ScalarNode, text, (True, False)) in _TEXT_TAGS
+    ):
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -1381,8 +1641,11 @@ def write_dataset(files: Mapping[str, bytes], folder: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m titfortat_dev.synth --claims 1000 --out /tmp/data``."""
-    parser = argparse.ArgumentParser(prog="python -m titfortat_dev.synth", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m titfortat_dev.synth",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--claims", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True, help="a new, empty folder")

@@ -70,9 +70,7 @@ class _Checker:
     salvaged: list[tuple[_Entry, list[str | int], Evidence]] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     info_invalid: bool = False
-    loose_references: list[tuple[_Entry, list[str | int], str, str]] = field(
-        default_factory=list
-    )
+    loose_references: list[tuple[_Entry, list[str | int], str, str]] = field(default_factory=list)
     unreadable_ids: set[str] = field(default_factory=set)
     paragraphs: dict[str, Paragraphs] = field(default_factory=dict)
     quotes: int = 0
@@ -434,12 +432,18 @@ class _Checker:
                 self.at(entry, ["country"], f"place {actor.country!r} is not a country")
             for i, membership in enumerate(actor.memberships):
                 self.resolve(
-                    entry, ["memberships", i, "organization"], membership.organization,
-                    actors, "actor",
+                    entry,
+                    ["memberships", i, "organization"],
+                    membership.organization,
+                    actors,
+                    "actor",
                 )
                 if membership.organization == actor.id:
-                    self.at(entry, ["memberships", i, "organization"], "an actor cannot be a "
-                            "member of itself")
+                    self.at(
+                        entry,
+                        ["memberships", i, "organization"],
+                        "an actor cannot be a member of itself",
+                    )
         for entry in places.values():
             place = typing.cast(Place, entry.record)
             self.resolve(entry, ["parent"], place.parent, places, "place")
@@ -456,14 +460,23 @@ class _Checker:
                 self.check_evidence(entry, ["evidence", i], evidence, sources)
             self.resolve(entry, ["source"], event.source, sources, "source")
             if event.kind == "publication" and event.source is None:
-                self.at(entry, ["source"], "a publication event names the source published "
-                        "(source: <source id>)")
-            documented = event.evidence or event.source or (
-                event.date is not None and event.date.reference is not None
+                self.at(
+                    entry,
+                    ["source"],
+                    "a publication event names the source published (source: <source id>)",
+                )
+            documented = (
+                event.evidence
+                or event.source
+                or (event.date is not None and event.date.reference is not None)
             )
             if not documented:
-                self.at(entry, [], "an event needs evidence from a source, or a date taken "
-                        "from an outside reference that documents it")
+                self.at(
+                    entry,
+                    [],
+                    "an event needs evidence from a source, or a date taken "
+                    "from an outside reference that documents it",
+                )
         for entry in claims.values():
             self.check_claim(entry, by_id)
         self.check_answers(claims)
@@ -478,8 +491,11 @@ class _Checker:
             parent = typing.cast(Place, entry.record).parent
             while parent is not None and parent in places:
                 if parent in seen:
-                    self.at(entry, ["parent"], f"place {place_id!r} is inside itself "
-                            "(its parents form a loop)")
+                    self.at(
+                        entry,
+                        ["parent"],
+                        f"place {place_id!r} is inside itself (its parents form a loop)",
+                    )
                     break
                 seen.add(parent)
                 parent = typing.cast(Place, places[parent].record).parent
@@ -495,14 +511,22 @@ class _Checker:
         if speaker is not None:
             person = typing.cast(Actor, speaker.record)
             if person.type != "person":
-                self.at(entry, ["speaker"], f"the speaker {person.id!r} is a {person.type}, "
-                        "not a person: name the person, or leave speaker out")
+                self.at(
+                    entry,
+                    ["speaker"],
+                    f"the speaker {person.id!r} is a {person.type}, "
+                    "not a person: name the person, or leave speaker out",
+                )
             elif claim.accuser != person.id and claim.accuser not in {
                 m.organization for m in person.memberships
             }:
-                self.at(entry, ["speaker"], f"the speaker {person.id!r} has no membership in "
-                        f"the accuser {claim.accuser!r}: add one to the actor, or correct "
-                        "the speaker")
+                self.at(
+                    entry,
+                    ["speaker"],
+                    f"the speaker {person.id!r} has no membership in "
+                    f"the accuser {claim.accuser!r}: add one to the actor, or correct "
+                    "the speaker",
+                )
         group = self.resolve(entry, ["group"], claim.group, actors, "actor")
         if group is not None and typing.cast(Actor, group.record).type != "armed-group":
             self.at(entry, ["group"], f"{claim.group!r} is not an armed group")
@@ -517,11 +541,18 @@ class _Checker:
         for i, evidence in enumerate(claim.status.evidence):
             self.check_evidence(entry, ["status", "evidence", i], evidence, sources)
         if claim.status.state == "unanswered" and not claim.status.evidence:
-            self.at(entry, ["status"], "'unanswered' means a source says so: quote it under "
-                    "status.evidence, or use 'no-response-reported'")
+            self.at(
+                entry,
+                ["status"],
+                "'unanswered' means a source says so: quote it under "
+                "status.evidence, or use 'no-response-reported'",
+            )
         if claim.kind == "counter-allegation" and claim.answers is None:
-            self.at(entry, ["answers"], "a counter-allegation must name the claim it answers "
-                    "(answers: <claim id>)")
+            self.at(
+                entry,
+                ["answers"],
+                "a counter-allegation must name the claim it answers (answers: <claim id>)",
+            )
 
     def check_answers(self, claims: Mapping[str, _Entry]) -> None:
         answered_by: dict[str, list[Claim]] = {}
@@ -537,9 +568,13 @@ class _Checker:
                 continue
             answered = typing.cast(Claim, target.record)
             if claim.accuser != answered.accused:
-                self.at(entry, ["answers"], f"claim {answered.id!r} accuses {answered.accused!r}, "
-                        f"but this claim's accuser is {claim.accuser!r}: only the accused "
-                        "answers an accusation")
+                self.at(
+                    entry,
+                    ["answers"],
+                    f"claim {answered.id!r} accuses {answered.accused!r}, "
+                    f"but this claim's accuser is {claim.accuser!r}: only the accused "
+                    "answers an accusation",
+                )
             answered_by.setdefault(answered.id, []).append(claim)
             seen = {claim.id}
             step: Claim | None = answered
@@ -557,11 +592,18 @@ class _Checker:
             if claim.status.state == "countered" and not any(
                 a.kind == "counter-allegation" for a in answers
             ):
-                self.at(entry, ["status", "state"], "'countered' needs a counter-allegation "
-                        "whose answers: names this claim")
+                self.at(
+                    entry,
+                    ["status", "state"],
+                    "'countered' needs a counter-allegation whose answers: names this claim",
+                )
             if not term.answered and answers:
-                self.at(entry, ["status", "state"], f"says {claim.status.state!r}, but claim "
-                        f"{answers[0].id!r} answers it: set the state to how it was answered")
+                self.at(
+                    entry,
+                    ["status", "state"],
+                    f"says {claim.status.state!r}, but claim "
+                    f"{answers[0].id!r} answers it: set the state to how it was answered",
+                )
 
     def run(self) -> CheckResult:
         self.read_files()
@@ -608,9 +650,15 @@ class _Unnamed:
 
 
 _REFERENCES: dict[str, dict[str, str]] = {
-    "claims": {"accuser": "actors", "accused": "actors", "speaker": "actors",
-               "group": "actors", "places": "places", "events": "events",
-               "answers": "claims"},
+    "claims": {
+        "accuser": "actors",
+        "accused": "actors",
+        "speaker": "actors",
+        "group": "actors",
+        "places": "places",
+        "events": "events",
+        "answers": "claims",
+    },
     "events": {"places": "places", "actors": "actors", "source": "sources"},
     "actors": {"country": "places"},
     "places": {"parent": "places"},

@@ -97,8 +97,10 @@ def locate(root: Node, loc: Sequence[str | int], *, key: bool = False) -> Mark:
                 if isinstance(k, ScalarNode) and k.value == step:
                     key_node, child = k, v
                     break
-        elif isinstance(node, SequenceNode) and isinstance(step, int) and (
-            0 <= step < len(node.value)
+        elif (
+            isinstance(node, SequenceNode)
+            and isinstance(step, int)
+            and (0 <= step < len(node.value))
         ):
             child = node.value[step]
         if child is None:
@@ -232,9 +234,7 @@ def parse_yaml(path: str, data: bytes) -> YamlDocument | Problem:
     except RecursionError:
         return Problem(path, 0, 0, f"the data nests deeper than {MAX_DEPTH} levels")
     if root is None:
-        return Problem(
-            path, 0, 0, "file is empty: expected a mapping with keys such as 'claims:'"
-        )
+        return Problem(path, 0, 0, "file is empty: expected a mapping with keys such as 'claims:'")
     if not isinstance(root, MappingNode):
         line, column = Lines.of(text).position(_mark(root))
         return Problem(

@@ -140,26 +140,64 @@ def date_columns(
         return read
 
     return (
-        column(f"{prefix}_date", f"{what}: YYYY-MM-DD, YYYY-MM, YYYY, or an interval "
-               "START/END ('..' for an open start)", required=required,
-               value=part(attrgetter("date"))),
-        column(f"{prefix}_precision", "How precise the date is", required=required,
-               vocabulary="date precision", value=part(attrgetter("precision"))),
-        column(f"{prefix}_basis", "How the date is known", required=required,
-               vocabulary="date basis", value=part(attrgetter("basis"))),
-        column(f"{prefix}_approximate", "true when the date is only about right",
-               type="boolean", required=required, value=part(attrgetter("approximate"))),
-        column(f"{prefix}_source", "The source whose words give the date",
-               references="sources", value=part(attrgetter("source"))),
-        column(f"{prefix}_wording", "The source's own words for the date",
-               value=part(attrgetter("wording"))),
-        column(f"{prefix}_reference", "The outside reference the date comes from",
-               references="sources", value=part(attrgetter("reference"))),
+        column(
+            f"{prefix}_date",
+            f"{what}: YYYY-MM-DD, YYYY-MM, YYYY, or an interval START/END ('..' for an open start)",
+            required=required,
+            value=part(attrgetter("date")),
+        ),
+        column(
+            f"{prefix}_precision",
+            "How precise the date is",
+            required=required,
+            vocabulary="date precision",
+            value=part(attrgetter("precision")),
+        ),
+        column(
+            f"{prefix}_basis",
+            "How the date is known",
+            required=required,
+            vocabulary="date basis",
+            value=part(attrgetter("basis")),
+        ),
+        column(
+            f"{prefix}_approximate",
+            "true when the date is only about right",
+            type="boolean",
+            required=required,
+            value=part(attrgetter("approximate")),
+        ),
+        column(
+            f"{prefix}_source",
+            "The source whose words give the date",
+            references="sources",
+            value=part(attrgetter("source")),
+        ),
+        column(
+            f"{prefix}_wording",
+            "The source's own words for the date",
+            value=part(attrgetter("wording")),
+        ),
+        column(
+            f"{prefix}_reference",
+            "The outside reference the date comes from",
+            references="sources",
+            value=part(attrgetter("reference")),
+        ),
         column(f"{prefix}_note", "How the date was worked out", value=part(attrgetter("note"))),
-        column(f"{prefix}_earliest", "The first day the date may stand for (empty for an "
-               "open start)", type="date", value=part(bound("earliest"))),
-        column(f"{prefix}_latest", "The last day the date may stand for", type="date",
-               required=required, value=part(bound("latest"))),
+        column(
+            f"{prefix}_earliest",
+            "The first day the date may stand for (empty for an open start)",
+            type="date",
+            value=part(bound("earliest")),
+        ),
+        column(
+            f"{prefix}_latest",
+            "The last day the date may stand for",
+            type="date",
+            required=required,
+            value=part(bound("latest")),
+        ),
     )
 
 
@@ -186,8 +224,13 @@ def link_table(
         description,
         rows,
         (
-            column(owner_column, f"The {owner_table[:-1]} the list belongs to", required=True,
-                   references=owner_table, value=attrgetter("owner")),
+            column(
+                owner_column,
+                f"The {owner_table[:-1]} the list belongs to",
+                required=True,
+                references=owner_table,
+                value=attrgetter("owner"),
+            ),
             column("position", "1-based place in the list", type="integer", required=True),
             *columns,
         ),
@@ -225,8 +268,11 @@ TABLES: tuple[Table, ...] = (
             column("url", "Web address"),
             *date_columns("published", attrgetter("published"), "When it was published"),
             column("language", "ISO 639 language code", required=True),
-            column("text", "Path of the stored text in the repository, under data/; empty "
-                   "for an outside reference (the text itself is not published)"),
+            column(
+                "text",
+                "Path of the stored text in the repository, under data/; empty "
+                "for an outside reference (the text itself is not published)",
+            ),
             column("note", "Note"),
         ),
         ("id",),
@@ -258,10 +304,20 @@ TABLES: tuple[Table, ...] = (
         ("actors", "actor_id"),
         lambda dataset: ((a.id, a.memberships) for a in dataset.actors.values()),
         (
-            column("organization_id", "The organisation", required=True, references="actors",
-                   value=item("organization")),
-            column("role", "Role in it", required=True, vocabulary="membership role",
-                   value=item("role")),
+            column(
+                "organization_id",
+                "The organisation",
+                required=True,
+                references="actors",
+                value=item("organization"),
+            ),
+            column(
+                "role",
+                "Role in it",
+                required=True,
+                vocabulary="membership role",
+                value=item("role"),
+            ),
             column("note", "Note", value=item("note")),
         ),
     ),
@@ -274,10 +330,18 @@ TABLES: tuple[Table, ...] = (
             column("name", "Name", required=True),
             column("kind", "Kind of place", required=True, vocabulary="place kind"),
             column("parent", "The place it is inside", references="places"),
-            column("latitude", "WGS 84 latitude, decimal degrees", type="number",
-                   value=_coordinate("latitude")),
-            column("longitude", "WGS 84 longitude, decimal degrees", type="number",
-                   value=_coordinate("longitude")),
+            column(
+                "latitude",
+                "WGS 84 latitude, decimal degrees",
+                type="number",
+                value=_coordinate("latitude"),
+            ),
+            column(
+                "longitude",
+                "WGS 84 longitude, decimal degrees",
+                type="number",
+                value=_coordinate("longitude"),
+            ),
         ),
         ("id",),
     ),
@@ -298,8 +362,9 @@ TABLES: tuple[Table, ...] = (
             column("kind", "Kind of event", required=True, vocabulary="event kind"),
             *date_columns("date", attrgetter("date"), "When it happened"),
             column("cameo", "CAMEO event code", vocabulary="CAMEO code"),
-            column("source", "For a publication: the source that was published",
-                   references="sources"),
+            column(
+                "source", "For a publication: the source that was published", references="sources"
+            ),
             column("note", "What an outside reference adds"),
         ),
         ("id",),
@@ -309,16 +374,22 @@ TABLES: tuple[Table, ...] = (
         "Where each event happened.",
         ("events", "event_id"),
         lambda dataset: ((e.id, e.places) for e in dataset.events.values()),
-        (column("place_id", "A place", required=True, references="places",
-                value=attrgetter("item")),),
+        (
+            column(
+                "place_id", "A place", required=True, references="places", value=attrgetter("item")
+            ),
+        ),
     ),
     link_table(
         "event_actors",
         "Who took part in each event.",
         ("events", "event_id"),
         lambda dataset: ((e.id, e.actors) for e in dataset.events.values()),
-        (column("actor_id", "An actor", required=True, references="actors",
-                value=attrgetter("item")),),
+        (
+            column(
+                "actor_id", "An actor", required=True, references="actors", value=attrgetter("item")
+            ),
+        ),
     ),
     Table(
         "claims",
@@ -333,12 +404,23 @@ TABLES: tuple[Table, ...] = (
             column("accused", "Who the claim is about", required=True, references="actors"),
             column("allegation", "What is alleged", required=True, vocabulary="allegation"),
             column("group", "The armed group the claim is about", references="actors"),
-            *date_columns("asserted", attrgetter("asserted"), "When the accuser made the "
-                          "claim", required=True),
-            column("status_state", "Whether the accused has answered", required=True,
-                   vocabulary="status", value=attrgetter("status.state")),
-            column("status_as_of", "The source whose date the status holds at",
-                   required=True, references="sources", value=attrgetter("status.as_of")),
+            *date_columns(
+                "asserted", attrgetter("asserted"), "When the accuser made the claim", required=True
+            ),
+            column(
+                "status_state",
+                "Whether the accused has answered",
+                required=True,
+                vocabulary="status",
+                value=attrgetter("status.state"),
+            ),
+            column(
+                "status_as_of",
+                "The source whose date the status holds at",
+                required=True,
+                references="sources",
+                value=attrgetter("status.as_of"),
+            ),
             column("status_note", "Note on the status", value=attrgetter("status.note")),
             column("answers", "The claim this one answers", references="claims"),
             column("cameo", "CAMEO event code", required=True, vocabulary="CAMEO code"),
@@ -351,16 +433,22 @@ TABLES: tuple[Table, ...] = (
         "The places each claim names.",
         ("claims", "claim_id"),
         lambda dataset: ((c.id, c.places) for c in dataset.claims.values()),
-        (column("place_id", "A place", required=True, references="places",
-                value=attrgetter("item")),),
+        (
+            column(
+                "place_id", "A place", required=True, references="places", value=attrgetter("item")
+            ),
+        ),
     ),
     link_table(
         "claim_events",
         "The events each claim refers to.",
         ("claims", "claim_id"),
         lambda dataset: ((c.id, c.events) for c in dataset.claims.values()),
-        (column("event_id", "An event", required=True, references="events",
-                value=attrgetter("item")),),
+        (
+            column(
+                "event_id", "An event", required=True, references="events", value=attrgetter("item")
+            ),
+        ),
     ),
     Table(
         "evidence",
@@ -371,14 +459,27 @@ TABLES: tuple[Table, ...] = (
         (
             column("owner_type", "claim, status or event", required=True),
             column("owner_id", "The id of the claim or event", required=True),
-            column("position", "1-based place in the owner's list", type="integer",
-                   required=True),
-            column("source_id", "The source quoted", required=True, references="sources",
-                   value=attrgetter("evidence.source")),
-            column("paragraph", "1-based paragraph of the source's stored text",
-                   type="integer", required=True, value=attrgetter("evidence.paragraph")),
-            column("quote", "The quote, copied exactly; '…' or '...' marks an elision",
-                   required=True, value=attrgetter("evidence.quote")),
+            column("position", "1-based place in the owner's list", type="integer", required=True),
+            column(
+                "source_id",
+                "The source quoted",
+                required=True,
+                references="sources",
+                value=attrgetter("evidence.source"),
+            ),
+            column(
+                "paragraph",
+                "1-based paragraph of the source's stored text",
+                type="integer",
+                required=True,
+                value=attrgetter("evidence.paragraph"),
+            ),
+            column(
+                "quote",
+                "The quote, copied exactly; '…' or '...' marks an elision",
+                required=True,
+                value=attrgetter("evidence.quote"),
+            ),
         ),
         ("owner_type", "owner_id", "position"),
     ),
@@ -455,8 +556,10 @@ def _resource(table: Table, data: bytes) -> dict[str, Any]:
         {
             "fields": c.name,
             # "" is the table itself (a place inside a place, a claim answering a claim).
-            "reference": {"resource": "" if c.references == table.name else c.references,
-                          "fields": "id"},
+            "reference": {
+                "resource": "" if c.references == table.name else c.references,
+                "fields": "id",
+            },
         }
         for c in table.columns
         if c.references is not None
@@ -473,8 +576,13 @@ def _resource(table: Table, data: bytes) -> dict[str, Any]:
         "encoding": "utf-8",
         "bytes": len(data),
         "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
-        "dialect": {"delimiter": ",", "lineTerminator": "\n", "quoteChar": '"',
-                    "doubleQuote": True, "header": True},
+        "dialect": {
+            "delimiter": ",",
+            "lineTerminator": "\n",
+            "quoteChar": '"',
+            "doubleQuote": True,
+            "header": True,
+        },
         "schema": schema,
     }
 

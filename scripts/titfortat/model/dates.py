@@ -16,8 +16,18 @@ _MONTH = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})")
 _DAY = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})")
 
 MONTHS = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 
 
@@ -85,10 +95,7 @@ class DateValue:
             if (start.first.year, start.first.month) == (end.first.year, end.first.month):
                 return f"{start.first.day}\u2013{end.human()}"
             if start.first.year == end.first.year:
-                return (
-                    f"{start.first.day} {MONTHS[start.first.month - 1]}"
-                    f" \u2013 {end.human()}"
-                )
+                return f"{start.first.day} {MONTHS[start.first.month - 1]} \u2013 {end.human()}"
         if start.precision == end.precision == "month" and start.first.year == end.first.year:
             return f"{MONTHS[start.first.month - 1]} \u2013 {end.human()}"
         return f"{start.human()} \u2013 {end.human()}"
@@ -125,22 +132,21 @@ def parse_date(text: str, precision: str) -> DateValue | str:
             return DateValue(text, precision, None, end)
         start = parse_point(start_text)
         if start is None:
-            return (
-                f"the start of {text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or '..'"
-            )
+            return f"the start of {text!r} is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or '..'"
         if start.first > end.last:
             return f"{text!r} ends before it starts"
         return DateValue(text, precision, start, end)
     point = parse_point(text)
     if point is None:
-        return (
-            f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY "
-            "or an interval START/END"
-        )
+        return f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or an interval START/END"
     if precision == "interval":
-        return f"{text!r} is a single {point.precision}: write START/END or set precision: " \
+        return (
+            f"{text!r} is a single {point.precision}: write START/END or set precision: "
             f"{point.precision}"
+        )
     if precision != point.precision:
-        return f"{text!r} has the precision of a {point.precision}, not a {precision}: " \
+        return (
+            f"{text!r} has the precision of a {point.precision}, not a {precision}: "
             f"set precision: {point.precision}"
+        )
     return DateValue(text, precision, point, point)

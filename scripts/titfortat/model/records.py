@@ -138,7 +138,8 @@ CameoCode = Annotated[str, _CAMEO[0], _CAMEO[1]]
 def _url(value: str) -> str:
     if not re.fullmatch(r"https?://[^\s<>\"'`]+", value):
         raise PydanticCustomError(
-            "url", "'{value}' is not a web address: write it in full, starting https://",
+            "url",
+            "'{value}' is not a web address: write it in full, starting https://",
             {"value": value},
         )
     return value

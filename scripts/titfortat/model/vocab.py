@@ -108,8 +108,7 @@ ALLEGATIONS: dict[str, AllegationTerm] = _index(
     AllegationTerm(
         "cross-border-attacks",
         "Attacks across the border",
-        "The accuser says the accused launch attacks from one country's territory into "
-        "another's.",
+        "The accuser says the accused launch attacks from one country's territory into another's.",
         "{accused} launch attacks across the border",
         "{accused} launch attacks across the border",
     ),
@@ -221,13 +220,20 @@ STATUSES: dict[str, StatusTerm] = _index(
 
 ACTOR_TYPES: dict[str, Term] = _index(
     Term("state", "State", "A country as a whole, across its governments."),
-    Term("government", "Government", "The authority in power in a country, named by its capital in "
-         "much reporting (Islamabad, Kabul)."),
+    Term(
+        "government",
+        "Government",
+        "The authority in power in a country, named by its capital in "
+        "much reporting (Islamabad, Kabul).",
+    ),
     Term("armed-group", "Armed group", "A non-state armed or militant organisation."),
     Term("person", "Person", "A named individual."),
     Term("international-body", "International body", "An organisation or forum of states."),
-    Term("collective", "Unnamed collective", "A group the source cites without naming its "
-         "members, such as \"some experts\"."),
+    Term(
+        "collective",
+        "Unnamed collective",
+        'A group the source cites without naming its members, such as "some experts".',
+    ),
 )
 
 MEMBERSHIP_ROLES: dict[str, Term] = _index(
@@ -241,21 +247,33 @@ MEMBERSHIP_ROLES: dict[str, Term] = _index(
 PLACE_KINDS: dict[str, Term] = _index(
     Term("country", "Country", "A sovereign state's territory."),
     Term("province", "Province", "A first-level administrative division."),
-    Term("district", "District", "A second-level administrative division or an area within "
-         "a province."),
+    Term(
+        "district",
+        "District",
+        "A second-level administrative division or an area within a province.",
+    ),
     Term("city", "City", "A city or town."),
-    Term("region", "Region", "An area that is not an administrative unit, such as a border "
-         "region or Central Asia."),
+    Term(
+        "region",
+        "Region",
+        "An area that is not an administrative unit, such as a border region or Central Asia.",
+    ),
 )
 
 SOURCE_KINDS: dict[str, Term] = _index(
     Term("article", "Article", "An analysis or opinion article; a primary source of claims."),
     Term("news-report", "News report", "A news report, cited to pin a date or an event."),
-    Term("official-record", "Official record", "A record published by a government or an "
-         "international body."),
+    Term(
+        "official-record",
+        "Official record",
+        "A record published by a government or an international body.",
+    ),
     Term("social-media-post", "Social media post", "A post by the speaker on a social network."),
-    Term("general-record", "General record", "A widely documented fact, such as the date a "
-         "city fell."),
+    Term(
+        "general-record",
+        "General record",
+        "A widely documented fact, such as the date a city fell.",
+    ),
 )
 
 EVENT_KINDS: dict[str, Term] = _index(
@@ -265,8 +283,11 @@ EVENT_KINDS: dict[str, Term] = _index(
     Term("meeting", "Meeting", "A meeting, summit or session of a forum."),
     Term("publication", "Publication", "The publication of a source."),
     Term("change-of-power", "Change of power", "A government takes or loses power."),
-    Term("campaign", "Campaign", "A sustained series of actions over a period, such as a "
-         "crackdown or a wave of attacks."),
+    Term(
+        "campaign",
+        "Campaign",
+        "A sustained series of actions over a period, such as a crackdown or a wave of attacks.",
+    ),
     Term("request", "Request", "A formal or repeated request by one party to another."),
 )
 
@@ -274,18 +295,31 @@ DATE_PRECISIONS: dict[str, Term] = _index(
     Term("day", "Day", "A single day: YYYY-MM-DD."),
     Term("month", "Month", "Some day in a month: YYYY-MM."),
     Term("year", "Year", "Some time in a year: YYYY."),
-    Term("interval", "Interval", "Some time between two dates, or a period lasting between "
-         "them: START/END, each a day, month or year; '..' for an open start."),
+    Term(
+        "interval",
+        "Interval",
+        "Some time between two dates, or a period lasting between "
+        "them: START/END, each a day, month or year; '..' for an open start.",
+    ),
 )
 
 DATE_BASES: dict[str, Term] = _index(
     Term("stated", "Stated", "The source prints the date (or the year) itself."),
-    Term("relative", "Relative", "Worked out from words such as \"last week\" and the source's "
-         "own date."),
-    Term("outside-reference", "Outside reference", "Taken from another source, which is cited; "
-         "the primary source does not give it."),
-    Term("inferred", "Inferred", "Reasoned from indirect evidence, which the note explains; "
-         "never a stated date."),
+    Term(
+        "relative",
+        "Relative",
+        'Worked out from words such as "last week" and the source\'s own date.',
+    ),
+    Term(
+        "outside-reference",
+        "Outside reference",
+        "Taken from another source, which is cited; the primary source does not give it.",
+    ),
+    Term(
+        "inferred",
+        "Inferred",
+        "Reasoned from indirect evidence, which the note explains; never a stated date.",
+    ),
 )
 
 CAMEO_CODES: dict[str, Term] = _index(

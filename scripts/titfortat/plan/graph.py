@@ -139,9 +139,7 @@ def build_graph(views: Views, pair_url: Callable[[str, str], str]) -> Graph:
                 href=pair_url(accuser, accused),
             )
         )
-    types = tuple(
-        dict.fromkeys((n.type, n.type_label) for n in nodes.values())
-    )
+    types = tuple(dict.fromkeys((n.type, n.type_label) for n in nodes.values()))
     return Graph(
         width=WIDTH,
         height=HEIGHT,
@@ -194,9 +192,7 @@ def _curve(x1: float, y1: float, x2: float, y2: float) -> tuple[str, float, floa
     mx, my = (x1 + x2) / 2 + nx * bend, (y1 + y2) / 2 + ny * bend
     start_x, start_y = _towards(x1, y1, mx, my, NODE_RADIUS + 2)
     end_x, end_y = _towards(x2, y2, mx, my, NODE_RADIUS + 6)
-    path = (
-        f"M{_fmt(start_x)} {_fmt(start_y)} Q{_fmt(mx)} {_fmt(my)} {_fmt(end_x)} {_fmt(end_y)}"
-    )
+    path = f"M{_fmt(start_x)} {_fmt(start_y)} Q{_fmt(mx)} {_fmt(my)} {_fmt(end_x)} {_fmt(end_y)}"
     # The curve's midpoint (t = 0.5) is where its count sits.
     label_x = 0.25 * start_x + 0.5 * mx + 0.25 * end_x
     label_y = 0.25 * start_y + 0.5 * my + 0.25 * end_y

@@ -75,9 +75,7 @@ def claim(view: ClaimView, views: Views, site_url: str) -> dict[str, Any]:
         "author": author,
         "appearance": appearances,
         "firstAppearance": appearances[0],
-        "about": [
-            agent(dataset.actors[view.accused_id], site_url, f"actors/{view.accused_id}/")
-        ],
+        "about": [agent(dataset.actors[view.accused_id], site_url, f"actors/{view.accused_id}/")],
     }
     if view.speaker_id:
         node["creator"] = agent(

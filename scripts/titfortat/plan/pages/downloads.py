@@ -43,32 +43,49 @@ def describe_downloads(dataset: Dataset, downloads: Mapping[str, bytes]) -> list
     """The downloads in the page's order: the JSON, the data package, its tables, the schema."""
     records = sum(dataset.stats.records.values())
     listed = [
-        Download(urls.download(JSON_PATH), "The dataset (JSON)", "application/json",
-                 f"The whole dataset in one document: its description and all {records:,} "
-                 "records with every field (empty ones as null), in the shape of the data "
-                 "files.", len(downloads[JSON_PATH])),
-        Download(urls.download(PACKAGE_PATH), "Data package", "application/json",
-                 "Frictionless Data Package: describes the CSV tables below (columns, types, "
-                 "keys, links between tables), the licence and the sources.",
-                 len(downloads[PACKAGE_PATH])),
+        Download(
+            urls.download(JSON_PATH),
+            "The dataset (JSON)",
+            "application/json",
+            f"The whole dataset in one document: its description and all {records:,} "
+            "records with every field (empty ones as null), in the shape of the data "
+            "files.",
+            len(downloads[JSON_PATH]),
+        ),
+        Download(
+            urls.download(PACKAGE_PATH),
+            "Data package",
+            "application/json",
+            "Frictionless Data Package: describes the CSV tables below (columns, types, "
+            "keys, links between tables), the licence and the sources.",
+            len(downloads[PACKAGE_PATH]),
+        ),
     ]
     for table in TABLES:
         listed.append(
-            Download(urls.download(table.path), f"Table {table.name} (CSV)", "text/csv",
-                     table.description, len(downloads[table.path]),
-                     rows=sum(1 for _ in table.rows(dataset)), table=table)
+            Download(
+                urls.download(table.path),
+                f"Table {table.name} (CSV)",
+                "text/csv",
+                table.description,
+                len(downloads[table.path]),
+                rows=sum(1 for _ in table.rows(dataset)),
+                table=table,
+            )
         )
     listed.append(
-        Download(urls.download(SCHEMA_PATH), "JSON Schema", "application/schema+json",
-                 "JSON Schema of a data file: what each field means and which values it may "
-                 "take.", len(downloads[SCHEMA_PATH]))
+        Download(
+            urls.download(SCHEMA_PATH),
+            "JSON Schema",
+            "application/schema+json",
+            "JSON Schema of a data file: what each field means and which values it may take.",
+            len(downloads[SCHEMA_PATH]),
+        )
     )
     return listed
 
 
-def dataset_jsonld(
-    dataset: Dataset, site: SiteInfo, listed: Sequence[Download]
-) -> dict[str, Any]:
+def dataset_jsonld(dataset: Dataset, site: SiteInfo, listed: Sequence[Download]) -> dict[str, Any]:
     """The downloads page's schema.org ``Dataset``, with every file as a ``DataDownload``."""
     info = dataset.info
     return {
@@ -116,8 +133,7 @@ def data_page(dataset: Dataset, site: SiteInfo, downloads: Mapping[str, bytes]) 
             "data_licence": licence(dataset.info.licence),
             "code_licence": licence(dataset.info.code_licence),
             "vocabulary_anchors": {
-                name: "vocabulary-" + name.replace(" ", "-").lower()
-                for name in vocab.VOCABULARIES
+                name: "vocabulary-" + name.replace(" ", "-").lower() for name in vocab.VOCABULARIES
             },
         },
         jsonld=dataset_jsonld(dataset, site, listed),

@@ -216,8 +216,12 @@ class Planner:
                     f"{title}: {label}",
                     f"{label}: {len(rows):,} of the {total:,} entries of {title.lower()}.",
                     rows,
-                    {"row_kind": row_kind, "index_url": url, "index_title": title,
-                     "group_label": label},
+                    {
+                        "row_kind": row_kind,
+                        "index_url": url,
+                        "index_title": title,
+                        "group_label": label,
+                    },
                 )
             else:
                 shown.append(Group(key, label, f"group-{key}", tuple(rows), len(rows)))
@@ -227,8 +231,13 @@ class Planner:
                 template="listing.md.j2",
                 title=title,
                 description=description,
-                context={"groups": tuple(shown), "row_kind": row_kind, "split": split,
-                         "intro": intro, "total": total},
+                context={
+                    "groups": tuple(shown),
+                    "row_kind": row_kind,
+                    "split": split,
+                    "intro": intro,
+                    "total": total,
+                },
                 search_exclude=self.large,
             )
         )
@@ -276,9 +285,7 @@ class Planner:
         graph = build_graph(views, self.pair_url)
         edges_by_pair = {(e.accuser, e.accused): e for e in graph.edges}
         lead = pairs[0] if pairs else None
-        description = (
-            sentence_text(lead[2]) if lead else self.dataset.info.description
-        )
+        description = sentence_text(lead[2]) if lead else self.dataset.info.description
         self.add(
             Page(
                 url="",
@@ -311,8 +318,13 @@ class Planner:
                     template="timeline.md.j2",
                     title="Timeline",
                     description=description,
-                    context={"months": _by_month(dated), "undated": tuple(undated),
-                             "years": (), "pager": (), "year": None},
+                    context={
+                        "months": _by_month(dated),
+                        "undated": tuple(undated),
+                        "years": (),
+                        "pager": (),
+                        "year": None,
+                    },
                 )
             )
             return
@@ -334,15 +346,25 @@ class Planner:
                         template="timeline.md.j2",
                         title=f"Timeline: {year}{suffix}",
                         description=f"{len(year_entries):,} claims and events dated {year}.",
-                        context={"months": _by_month(part), "undated": (), "years": (),
-                                 "pager": pager, "year": year, "part": number},
+                        context={
+                            "months": _by_month(part),
+                            "undated": (),
+                            "years": (),
+                            "pager": pager,
+                            "year": year,
+                            "part": number,
+                        },
                         search_exclude=True,
                     )
                 )
         if undated:
             self.paged_listing(
-                "timeline/undated/", "timeline_undated.md.j2", "Timeline: undated",
-                "Events the sources give no date for.", undated, {},
+                "timeline/undated/",
+                "timeline_undated.md.j2",
+                "Timeline: undated",
+                "Events the sources give no date for.",
+                undated,
+                {},
             )
         self.add(
             Page(
@@ -350,8 +372,14 @@ class Planner:
                 template="timeline.md.j2",
                 title="Timeline",
                 description=description,
-                context={"months": (), "undated": (), "years": tuple(years), "pager": (),
-                         "year": None, "undated_count": len(undated)},
+                context={
+                    "months": (),
+                    "undated": (),
+                    "years": tuple(years),
+                    "pager": (),
+                    "year": None,
+                    "undated_count": len(undated),
+                },
             )
         )
 
@@ -474,10 +502,12 @@ class Planner:
             for accuser_id, accuser_pairs in by_accuser.items():
                 name = views.actor(accuser_id).name
                 self.paged_listing(
-                    f"matrix-by-accuser/{accuser_id}/", "matrix_part.md.j2",
+                    f"matrix-by-accuser/{accuser_id}/",
+                    "matrix_part.md.j2",
                     f"Who {name} accuses",
                     f"The actors {name} accuses, and of what.",
-                    accuser_pairs, {"accuser": views.actor_seg(accuser_id)},
+                    accuser_pairs,
+                    {"accuser": views.actor_seg(accuser_id)},
                 )
             pairs_shown: list[Pair] = []
             accuser_links = tuple(
@@ -516,10 +546,13 @@ class Planner:
         else:
             groups.append(("all", "All claims", list(views.claims.values())))
         self.grouped_index(
-            "claims/", "Claims",
+            "claims/",
+            "Claims",
             f"All {len(views.claims):,} claims: accuser, accused, allegation, group, place, "
             "date and whether the accused has answered.",
-            groups, "claims-by-accuser/", "claim",
+            groups,
+            "claims-by-accuser/",
+            "claim",
             "Each row is one accuser saying one thing about one accused. Open a claim for "
             "its quotes.",
         )
@@ -567,12 +600,14 @@ class Planner:
             if by_type.get(kind)
         ]
         self.grouped_index(
-            "actors/", "Actors",
+            "actors/",
+            "Actors",
             f"{len(self.dataset.actors):,} actors by type: states, governments, armed groups, "
             "people, international bodies and unnamed collectives.",
-            groups, "actors-by-type/", "actor",
-            "Everyone who accuses, is accused, speaks or takes part in an event, grouped by "
-            "type.",
+            groups,
+            "actors-by-type/",
+            "actor",
+            "Everyone who accuses, is accused, speaks or takes part in an event, grouped by type.",
         )
         for actor in self.dataset.actors.values():
             self.actor_page(actor.id)
@@ -584,12 +619,8 @@ class Planner:
         accused = views.claims_by_accused.get(actor_id, [])
         spoke = views.claims_by_speaker.get(actor_id, [])
         as_group = views.claims_by_group.get(actor_id, [])
-        sheltering = [
-            c for c in accused if views.claims[c].allegation in SHELTER_ALLEGATIONS
-        ]
-        sheltered = [
-            c for c in as_group if views.claims[c].allegation in SHELTER_ALLEGATIONS
-        ]
+        sheltering = [c for c in accused if views.claims[c].allegation in SHELTER_ALLEGATIONS]
+        sheltered = [c for c in as_group if views.claims[c].allegation in SHELTER_ALLEGATIONS]
         people = [
             {
                 "seg": views.actor_seg(person_id),
@@ -670,10 +701,17 @@ class Planner:
         tree = [self.place_tree(root) for root in roots]
         if len(rows) > PAGE_LIMIT:
             self.paged_listing(
-                "places-list/", "listing_part.md.j2", "Places: all",
-                "Every place in the data, in data order.", rows,
-                {"row_kind": "place", "index_url": "places/", "index_title": "Places",
-                 "group_label": "All places"},
+                "places-list/",
+                "listing_part.md.j2",
+                "Places: all",
+                "Every place in the data, in data order.",
+                rows,
+                {
+                    "row_kind": "place",
+                    "index_url": "places/",
+                    "index_title": "Places",
+                    "group_label": "All places",
+                },
             )
             tree = [dict(node, children=()) for node in tree]
         self.add(
@@ -766,9 +804,12 @@ class Planner:
             for year in sorted(by_year, key=lambda y: (y == "undated", y != "ongoing", y))
         ]
         self.grouped_index(
-            "events/", "Events",
+            "events/",
+            "Events",
             f"{len(views.events):,} events the sources mention, by year.",
-            groups, "events-by-year/", "event",
+            groups,
+            "events-by-year/",
+            "event",
             "Things that happened, as the sources mention them. Dates the sources leave out "
             "come from outside references, marked as such.",
         )
@@ -812,10 +853,13 @@ class Planner:
             if by_kind.get(kind)
         ]
         self.grouped_index(
-            "sources/", "Sources",
+            "sources/",
+            "Sources",
             f"{len(self.dataset.sources):,} sources: the documents claims are quoted from, and "
             "the outside references that pin dates.",
-            groups, "sources-by-kind/", "source",
+            groups,
+            "sources-by-kind/",
+            "source",
             "Primary sources are quoted, and each quote is checked against their stored text; "
             "outside references pin dates the primary sources leave out.",
         )
@@ -894,12 +938,12 @@ class Planner:
                     "stats": stats,
                     "coverage": coverage,
                     "statuses": [
-                        (vocab.STATUSES[k].label, statuses[k]) for k in vocab.STATUSES
+                        (vocab.STATUSES[k].label, statuses[k])
+                        for k in vocab.STATUSES
                         if statuses[k]
                     ],
                     "bases": [
-                        (vocab.DATE_BASES[k].label, bases[k]) for k in vocab.DATE_BASES
-                        if bases[k]
+                        (vocab.DATE_BASES[k].label, bases[k]) for k in vocab.DATE_BASES if bases[k]
                     ],
                     "info": dataset.info,
                     "pages": len(self.pages) + 1,
