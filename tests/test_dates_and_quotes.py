@@ -8,6 +8,7 @@ import pytest
 
 from titfortat.model.dates import DateValue, parse_date
 from titfortat.model.quotes import Paragraphs, closest_text, normalise
+from titfortat.model.vocab import Precision
 
 
 @pytest.mark.parametrize(
@@ -40,7 +41,7 @@ from titfortat.model.quotes import Paragraphs, closest_text, normalise
 def test_dates_show_their_precision(
     text: str, precision: str, human: str, first: str, last: str
 ) -> None:
-    value = parse_date(text, precision)
+    value = parse_date(text, Precision.of(precision))
     assert isinstance(value, DateValue)
     assert value.human() == human
     assert value.earliest == dt.date.fromisoformat(first)
@@ -48,12 +49,12 @@ def test_dates_show_their_precision(
 
 
 def test_open_start_interval_is_shown_as_up_to_and_sorts_first() -> None:
-    value = parse_date("../2024-10-05", "interval")
+    value = parse_date("../2024-10-05", Precision.INTERVAL)
     assert isinstance(value, DateValue)
     assert value.earliest is None
     assert value.human() == "up to 5 October 2024"
     assert value.period == "ongoing"
-    early = parse_date("1990", "year")
+    early = parse_date("1990", Precision.YEAR)
     assert isinstance(early, DateValue)
     assert value.sort_key() < early.sort_key()
 
@@ -73,7 +74,7 @@ def test_open_start_interval_is_shown_as_up_to_and_sorts_first() -> None:
     ],
 )
 def test_bad_dates_say_why(text: str, precision: str, message: str) -> None:
-    result = parse_date(text, precision)
+    result = parse_date(text, Precision.of(precision))
     assert isinstance(result, str)
     assert message in result
 

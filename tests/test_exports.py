@@ -42,6 +42,7 @@ from titfortat.model.records import (
     Place,
     Source,
 )
+from titfortat.model.vocab import Precision
 from titfortat.pipeline import DEFAULT_SITE, build_files, load_dataset
 from titfortat.plan import urls
 from titfortat.plan.jsonld import absolute
@@ -132,7 +133,7 @@ def _when(row: Row, prefix: str) -> Row | None:
     if row[f"{prefix}_date"] is None:
         assert all(row[f"{prefix}_{name}"] is None for name in _WHEN_FIELDS)
         return None
-    parsed = parse_date(row[f"{prefix}_date"], row[f"{prefix}_precision"])
+    parsed = parse_date(row[f"{prefix}_date"], Precision.of(row[f"{prefix}_precision"]))
     assert not isinstance(parsed, str)
     earliest = parsed.earliest.isoformat() if parsed.earliest else None
     assert (row[f"{prefix}_earliest"], row[f"{prefix}_latest"]) == (

@@ -686,7 +686,7 @@ class _Synth:
                     if number < len(organisations)
                     else self.rng.choice(["official", "leader", "member", "spokesperson"])
                 )
-                title = vocab.MEMBERSHIP_ROLES[role].label.lower()
+                title = vocab.MembershipRole.of(role).label.lower()
                 person = self.add_actor(
                     name,
                     "person",
@@ -1164,14 +1164,17 @@ class _Synth:
             return rng.choice(["deflects-blame", "uses-proxies", "failed-to-act", "shelters"])
         if self.actors[accused].type in ("armed-group", "collective"):
             return rng.choice(["responsible-for-attacks", "plans-attacks", "cross-border-attacks"])
-        return rng.choice([a for a in vocab.ALLEGATIONS if a != "security-concern"])
+        allegations = [
+            a.value for a in vocab.Allegation if a is not vocab.Allegation.SECURITY_CONCERN
+        ]
+        return rng.choice(allegations)
 
     def group_for(self, claim: _Claim) -> str | None:
         """The armed group a claim is about: the accused itself, or one near the accused."""
         rng = self.rng
         if self.actors[claim.accused].type == "armed-group" and rng.random() < 0.6:
             return claim.accused
-        if "{group}" not in vocab.ALLEGATIONS[claim.allegation].clause or rng.random() > 0.75:
+        if "{group}" not in vocab.Allegation.of(claim.allegation).clause or rng.random() > 0.75:
             return None
         if rng.random() < 0.6:
             home = self.actors[claim.accused].home or ""
@@ -1253,7 +1256,7 @@ class _Synth:
 
     def clause(self, claim: _Claim) -> str:
         """The allegation in neutral words, names as the source would write them."""
-        term = vocab.ALLEGATIONS[claim.allegation]
+        term = vocab.Allegation.of(claim.allegation)
         if claim.group:
             return term.clause.format(
                 accused=self.mention(claim.accused), group=self.mention(claim.group)
@@ -1266,7 +1269,7 @@ class _Synth:
             role = next(r for org, r in person.memberships if org == claim.accuser)
             of = "for" if role == "spokesperson" else "of"
             subject = (
-                f"{person.name}, {vocab.MEMBERSHIP_ROLES[role].label.lower()} {of} "
+                f"{person.name}, {vocab.MembershipRole.of(role).label.lower()} {of} "
                 f"{self.mention(claim.accuser)},"
             )
         else:

@@ -35,6 +35,7 @@ from titfortat.model.records import (
     Source,
     When,
 )
+from titfortat.model.references import raw_references, references
 
 
 @dataclass
@@ -70,7 +71,9 @@ class _Checker:
     salvaged: list[tuple[_Entry, list[str | int], Evidence]] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     info_invalid: bool = False
-    loose_references: list[tuple[_Entry, list[str | int], str, str]] = field(default_factory=list)
+    loose_references: list[tuple[_Entry, Sequence[str | int], str, str]] = field(
+        default_factory=list
+    )
     unreadable_ids: set[str] = field(default_factory=set)
     paragraphs: dict[str, Paragraphs] = field(default_factory=dict)
     quotes: int = 0
@@ -187,7 +190,7 @@ class _Checker:
                 self.invalid_ids[kind].add(record_id)
             if isinstance(raw, dict):
                 self.salvage_evidence(doc, kind, index, raw)
-                self.salvage_references(doc, kind, index, raw)
+                self.salvage_references(doc, kind, index, raw, model)
             for item in error.errors():
                 loc = (*item["loc"], *_SUBFIELD.get(item["type"], ()))
                 line, column = doc.locate(
@@ -224,18 +227,12 @@ class _Checker:
                 self.salvaged.append((placeholder, [*loc, i], evidence))
 
     def salvage_references(
-        self, doc: YamlDocument, kind: str, index: int, raw: dict[str, Any]
+        self, doc: YamlDocument, kind: str, index: int, raw: dict[str, Any], model: type[Record]
     ) -> None:
         """Keep the references of an invalid record, so broken ones are reported now too."""
         placeholder = _Entry(kind, index, _Unnamed(id=raw.get("id")), doc)
-        for name, target in _REFERENCES.get(kind, {}).items():
-            value = raw.get(name)
-            if isinstance(value, str):
-                self.loose_references.append((placeholder, [name], value, target))
-            elif isinstance(value, list):
-                for i, item in enumerate(value):
-                    if isinstance(item, str):
-                        self.loose_references.append((placeholder, [name, i], item, target))
+        for loc, target, collection in raw_references(model, raw):
+            self.loose_references.append((placeholder, loc, target, collection))
 
     # -- phase 2: the dataset as a whole --------------------------------------------------
 
@@ -327,23 +324,17 @@ class _Checker:
         self,
         entry: _Entry,
         loc: Sequence[str | int],
-        target: str | None,
+        target: str,
+        collection: str,
         pool: Mapping[str, _Entry],
-        what: str,
-    ) -> _Entry | None:
+    ) -> None:
         """Check that an id names a record; say which ids come close if it does not."""
-        if target is None:
-            return None
-        found = pool.get(target)
-        if found is None and (
-            target in self.invalid_ids.get(what + "s", ()) or target in self.unreadable_ids
-        ):
-            return None  # the target is reported already
-        if found is None:
+        if target in pool:
+            self.references += 1
+        elif target not in self.invalid_ids[collection] and target not in self.unreadable_ids:
+            what = collection.removesuffix("s")
             self.at(entry, loc, f"no {what} has the id {target!r}{_did_you_mean(target, pool)}")
-            return None
-        self.references += 1
-        return found
+        # else: the target is there but invalid or unreadable, and reported already
 
     def check_evidence(
         self,
@@ -352,8 +343,8 @@ class _Checker:
         evidence: Evidence,
         sources: Mapping[str, _Entry],
     ) -> None:
-        if self.resolve(entry, [*loc, "source"], evidence.source, sources, "source") is None:
-            return
+        if evidence.source not in sources:
+            return  # reported with the other references
         paragraphs = self.paragraphs.get(evidence.source)
         source = typing.cast(Source, sources[evidence.source].record)
         if paragraphs is None:
@@ -400,10 +391,7 @@ class _Checker:
         when: When,
         sources: Mapping[str, _Entry],
     ) -> None:
-        self.resolve(entry, [*loc, "reference"], when.reference, sources, "source")
-        if self.resolve(entry, [*loc, "source"], when.source, sources, "source") is None:
-            return
-        if when.wording is None or when.source is None:
+        if when.wording is None or when.source is None or when.source not in sources:
             return
         paragraphs = self.paragraphs.get(when.source)
         if paragraphs is None:
@@ -419,6 +407,14 @@ class _Checker:
             )
 
     def check_references(self, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
+        """Resolve every id the records name (as their models declare), then apply the
+        rules that need the records referred to."""
+        for collection in COLLECTIONS:
+            for entry in by_id[collection].values():
+                for at, target, pool in references(typing.cast(Record, entry.record)):
+                    self.resolve(entry, at, target, pool, by_id[pool])
+        for entry, loose, target, pool in self.loose_references:
+            self.resolve(entry, loose, target, pool, by_id[pool])
         sources, actors = by_id["sources"], by_id["actors"]
         places, events, claims = by_id["places"], by_id["events"], by_id["claims"]
         for entry in sources.values():
@@ -427,39 +423,24 @@ class _Checker:
                 self.check_when(entry, ["published"], source.published, sources)
         for entry in actors.values():
             actor = typing.cast(Actor, entry.record)
-            country = self.resolve(entry, ["country"], actor.country, places, "place")
-            if country is not None and typing.cast(Place, country.record).kind != "country":
+            country = places.get(actor.country) if actor.country else None
+            if country and typing.cast(Place, country.record).kind is not vocab.PlaceKind.COUNTRY:
                 self.at(entry, ["country"], f"place {actor.country!r} is not a country")
             for i, membership in enumerate(actor.memberships):
-                self.resolve(
-                    entry,
-                    ["memberships", i, "organization"],
-                    membership.organization,
-                    actors,
-                    "actor",
-                )
                 if membership.organization == actor.id:
                     self.at(
                         entry,
                         ["memberships", i, "organization"],
                         "an actor cannot be a member of itself",
                     )
-        for entry in places.values():
-            place = typing.cast(Place, entry.record)
-            self.resolve(entry, ["parent"], place.parent, places, "place")
         self.check_place_cycles(places)
         for entry in events.values():
             event = typing.cast(Event, entry.record)
             if event.date is not None:
                 self.check_when(entry, ["date"], event.date, sources)
-            for i, place_id in enumerate(event.places):
-                self.resolve(entry, ["places", i], place_id, places, "place")
-            for i, actor_id in enumerate(event.actors):
-                self.resolve(entry, ["actors", i], actor_id, actors, "actor")
             for i, evidence in enumerate(event.evidence):
                 self.check_evidence(entry, ["evidence", i], evidence, sources)
-            self.resolve(entry, ["source"], event.source, sources, "source")
-            if event.kind == "publication" and event.source is None:
+            if event.kind.names_source and event.source is None:
                 self.at(
                     entry,
                     ["source"],
@@ -482,8 +463,6 @@ class _Checker:
         self.check_answers(claims)
         for entry, loc, evidence in self.salvaged:
             self.check_evidence(entry, loc, evidence, sources)
-        for entry, loc, target, pool in self.loose_references:
-            self.resolve(entry, loc, target, by_id[pool], pool.removesuffix("s"))
 
     def check_place_cycles(self, places: Mapping[str, _Entry]) -> None:
         for place_id, entry in places.items():
@@ -503,14 +482,12 @@ class _Checker:
     def check_claim(self, entry: _Entry, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
         claim = typing.cast(Claim, entry.record)
         sources, actors = by_id["sources"], by_id["actors"]
-        accuser = self.resolve(entry, ["accuser"], claim.accuser, actors, "actor")
-        accused = self.resolve(entry, ["accused"], claim.accused, actors, "actor")
-        if accuser is not None and accused is not None and claim.accuser == claim.accused:
+        if claim.accuser == claim.accused and claim.accuser in actors:
             self.at(entry, ["accused"], "the accuser and the accused are the same actor")
-        speaker = self.resolve(entry, ["speaker"], claim.speaker, actors, "actor")
+        speaker = actors.get(claim.speaker) if claim.speaker else None
         if speaker is not None:
             person = typing.cast(Actor, speaker.record)
-            if person.type != "person":
+            if person.type is not vocab.ActorType.PERSON:
                 self.at(
                     entry,
                     ["speaker"],
@@ -527,31 +504,26 @@ class _Checker:
                     f"the accuser {claim.accuser!r}: add one to the actor, or correct "
                     "the speaker",
                 )
-        group = self.resolve(entry, ["group"], claim.group, actors, "actor")
-        if group is not None and typing.cast(Actor, group.record).type != "armed-group":
+        group = actors.get(claim.group) if claim.group else None
+        if group and typing.cast(Actor, group.record).type is not vocab.ActorType.ARMED_GROUP:
             self.at(entry, ["group"], f"{claim.group!r} is not an armed group")
-        for i, place_id in enumerate(claim.places):
-            self.resolve(entry, ["places", i], place_id, by_id["places"], "place")
-        for i, event_id in enumerate(claim.events):
-            self.resolve(entry, ["events", i], event_id, by_id["events"], "event")
         self.check_when(entry, ["asserted"], claim.asserted, sources)
-        self.resolve(entry, ["status", "as_of"], claim.status.as_of, sources, "source")
         for i, evidence in enumerate(claim.evidence):
             self.check_evidence(entry, ["evidence", i], evidence, sources)
         for i, evidence in enumerate(claim.status.evidence):
             self.check_evidence(entry, ["status", "evidence", i], evidence, sources)
-        if claim.status.state == "unanswered" and not claim.status.evidence:
+        if claim.status.state.quoted and not claim.status.evidence:
             self.at(
                 entry,
                 ["status"],
-                "'unanswered' means a source says so: quote it under "
+                f"'{claim.status.state}' means a source says so: quote it under "
                 "status.evidence, or use 'no-response-reported'",
             )
-        if claim.kind == "counter-allegation" and claim.answers is None:
+        if claim.kind.answers_another and claim.answers is None:
             self.at(
                 entry,
                 ["answers"],
-                "a counter-allegation must name the claim it answers (answers: <claim id>)",
+                f"a {claim.kind} must name the claim it answers (answers: <claim id>)",
             )
 
     def check_answers(self, claims: Mapping[str, _Entry]) -> None:
@@ -560,7 +532,7 @@ class _Checker:
             claim = typing.cast(Claim, entry.record)
             if claim.answers is None:
                 continue
-            target = self.resolve(entry, ["answers"], claim.answers, claims, "claim")
+            target = claims.get(claim.answers)
             if target is None:
                 continue
             if claim.answers == claim.id:
@@ -588,20 +560,18 @@ class _Checker:
         for claim_id, entry in claims.items():
             claim = typing.cast(Claim, entry.record)
             answers = answered_by.get(claim_id, [])
-            term = vocab.STATUSES[claim.status.state]
-            if claim.status.state == "countered" and not any(
-                a.kind == "counter-allegation" for a in answers
-            ):
+            state = claim.status.state
+            if state.needs_counter_claim and not any(a.kind.answers_another for a in answers):
                 self.at(
                     entry,
                     ["status", "state"],
-                    "'countered' needs a counter-allegation whose answers: names this claim",
+                    f"'{state}' needs a counter-allegation whose answers: names this claim",
                 )
-            if not term.answered and answers:
+            if not state.answered and answers:
                 self.at(
                     entry,
                     ["status", "state"],
-                    f"says {claim.status.state!r}, but claim "
+                    f"says '{state}', but claim "
                     f"{answers[0].id!r} answers it: set the state to how it was answered",
                 )
 
@@ -648,22 +618,6 @@ class _Unnamed:
 
     id: Any
 
-
-_REFERENCES: dict[str, dict[str, str]] = {
-    "claims": {
-        "accuser": "actors",
-        "accused": "actors",
-        "speaker": "actors",
-        "group": "actors",
-        "places": "places",
-        "events": "events",
-        "answers": "claims",
-    },
-    "events": {"places": "places", "actors": "actors", "source": "sources"},
-    "actors": {"country": "places"},
-    "places": {"parent": "places"},
-}
-"""Fields that name other records, checked even in records that fail validation."""
 
 _ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
 

@@ -14,14 +14,29 @@ import hashlib
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import Any, Literal
+
+from pydantic import BaseModel
 
 from titfortat.model import vocab
 from titfortat.model.dataset import Dataset
 from titfortat.model.dates import parse_date
-from titfortat.model.records import COLLECTIONS, SCHEMA_VERSION, Evidence, Record, When, schema_text
+from titfortat.model.records import (
+    COLLECTIONS,
+    SCHEMA_VERSION,
+    Actor,
+    Claim,
+    Event,
+    Evidence,
+    Place,
+    Record,
+    Source,
+    When,
+    schema_text,
+)
+from titfortat.model.references import target, vocabulary_name
 
 JSON_PATH = "tit-for-tat.json"
 SCHEMA_PATH = "dataset.schema.json"
@@ -56,6 +71,10 @@ class Column:
     """The table whose ``id`` this column holds (a foreign key)."""
     vocabulary: str | None = None
     """The closed vocabulary (a key of :data:`vocab.VOCABULARIES`) the values come from."""
+    field: str | None = None
+    """The field of the table's record the column holds, as a dotted path, when its name is
+    not that field's name. Foreign keys and vocabularies are read off that field's
+    declaration on the model, not written here."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,22 @@ class Table:
     rows: Callable[[Dataset], Iterable[Any]]
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
+    model: type[BaseModel] | None = None
+    """The record each row holds (or lists, for a link table)."""
+
+    def __post_init__(self) -> None:
+        if self.model is None:
+            return
+        model = self.model
+        derived = tuple(
+            replace(
+                c,
+                references=c.references or target(model, c.field or c.name),
+                vocabulary=c.vocabulary or vocabulary_name(model, c.field or c.name),
+            )
+            for c in self.columns
+        )
+        object.__setattr__(self, "columns", derived)
 
     @property
     def path(self) -> str:
@@ -100,12 +135,12 @@ def column(
     type: FieldType = "string",
     required: bool = False,
     references: str | None = None,
-    vocabulary: str | None = None,
+    field: str | None = None,
     value: Callable[[Any], Cell] | None = None,
 ) -> Column:
     """A column whose value is the row's attribute of the same name, unless ``value`` says."""
     return Column(
-        name, type, description, value or attrgetter(name), required, references, vocabulary
+        name, type, description, value or attrgetter(name), required, references, None, field
     )
 
 
@@ -150,14 +185,14 @@ def date_columns(
             f"{prefix}_precision",
             "How precise the date is",
             required=required,
-            vocabulary="date precision",
+            field=f"{prefix}.precision",
             value=part(attrgetter("precision")),
         ),
         column(
             f"{prefix}_basis",
             "How the date is known",
             required=required,
-            vocabulary="date basis",
+            field=f"{prefix}.basis",
             value=part(attrgetter("basis")),
         ),
         column(
@@ -170,7 +205,7 @@ def date_columns(
         column(
             f"{prefix}_source",
             "The source whose words give the date",
-            references="sources",
+            field=f"{prefix}.source",
             value=part(attrgetter("source")),
         ),
         column(
@@ -181,7 +216,7 @@ def date_columns(
         column(
             f"{prefix}_reference",
             "The outside reference the date comes from",
-            references="sources",
+            field=f"{prefix}.reference",
             value=part(attrgetter("reference")),
         ),
         column(f"{prefix}_note", "How the date was worked out", value=part(attrgetter("note"))),
@@ -207,6 +242,7 @@ def link_table(
     owner: tuple[str, str],
     lists: Callable[[Dataset], Iterable[tuple[str, Sequence[Any]]]],
     columns: tuple[Column, ...],
+    model: type[BaseModel],
 ) -> Table:
     """A table for a list field: one row per item, keyed by its owner's id and position.
 
@@ -235,6 +271,7 @@ def link_table(
             *columns,
         ),
         (owner_column, "position"),
+        model,
     )
 
 
@@ -262,7 +299,7 @@ TABLES: tuple[Table, ...] = (
         (
             column("id", "Unique id", required=True),
             column("title", "Title", required=True),
-            column("kind", "Kind of source", required=True, vocabulary="source kind"),
+            column("kind", "Kind of source", required=True),
             column("author", "Author"),
             column("publisher", "Publisher"),
             column("url", "Web address"),
@@ -276,6 +313,7 @@ TABLES: tuple[Table, ...] = (
             column("note", "Note"),
         ),
         ("id",),
+        Source,
     ),
     Table(
         "actors",
@@ -285,11 +323,12 @@ TABLES: tuple[Table, ...] = (
             column("id", "Unique id", required=True),
             column("name", "Name", required=True),
             column("short_name", "Shorter name used in tables; empty: the name"),
-            column("type", "Type of actor", required=True, vocabulary="actor type"),
+            column("type", "Type of actor", required=True),
             column("description", "Who the actor is", required=True),
-            column("country", "The actor's country", references="places"),
+            column("country", "The actor's country"),
         ),
         ("id",),
+        Actor,
     ),
     link_table(
         "actor_other_names",
@@ -297,6 +336,7 @@ TABLES: tuple[Table, ...] = (
         ("actors", "actor_id"),
         lambda dataset: ((a.id, a.other_names) for a in dataset.actors.values()),
         (column("name", "Another name in use", required=True, value=attrgetter("item")),),
+        Actor,
     ),
     link_table(
         "memberships",
@@ -308,18 +348,19 @@ TABLES: tuple[Table, ...] = (
                 "organization_id",
                 "The organisation",
                 required=True,
-                references="actors",
+                field="memberships.organization",
                 value=item("organization"),
             ),
             column(
                 "role",
                 "Role in it",
                 required=True,
-                vocabulary="membership role",
+                field="memberships.role",
                 value=item("role"),
             ),
             column("note", "Note", value=item("note")),
         ),
+        Actor,
     ),
     Table(
         "places",
@@ -328,8 +369,8 @@ TABLES: tuple[Table, ...] = (
         (
             column("id", "Unique id", required=True),
             column("name", "Name", required=True),
-            column("kind", "Kind of place", required=True, vocabulary="place kind"),
-            column("parent", "The place it is inside", references="places"),
+            column("kind", "Kind of place", required=True),
+            column("parent", "The place it is inside"),
             column(
                 "latitude",
                 "WGS 84 latitude, decimal degrees",
@@ -344,6 +385,7 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         ("id",),
+        Place,
     ),
     link_table(
         "place_other_names",
@@ -351,6 +393,7 @@ TABLES: tuple[Table, ...] = (
         ("places", "place_id"),
         lambda dataset: ((p.id, p.other_names) for p in dataset.places.values()),
         (column("name", "Another name in use", required=True, value=attrgetter("item")),),
+        Place,
     ),
     Table(
         "events",
@@ -359,37 +402,30 @@ TABLES: tuple[Table, ...] = (
         (
             column("id", "Unique id", required=True),
             column("title", "Title", required=True),
-            column("kind", "Kind of event", required=True, vocabulary="event kind"),
+            column("kind", "Kind of event", required=True),
             *date_columns("date", attrgetter("date"), "When it happened"),
-            column("cameo", "CAMEO event code", vocabulary="CAMEO code"),
-            column(
-                "source", "For a publication: the source that was published", references="sources"
-            ),
+            column("cameo", "CAMEO event code"),
+            column("source", "For a publication: the source that was published"),
             column("note", "What an outside reference adds"),
         ),
         ("id",),
+        Event,
     ),
     link_table(
         "event_places",
         "Where each event happened.",
         ("events", "event_id"),
         lambda dataset: ((e.id, e.places) for e in dataset.events.values()),
-        (
-            column(
-                "place_id", "A place", required=True, references="places", value=attrgetter("item")
-            ),
-        ),
+        (column("place_id", "A place", required=True, field="places", value=attrgetter("item")),),
+        Event,
     ),
     link_table(
         "event_actors",
         "Who took part in each event.",
         ("events", "event_id"),
         lambda dataset: ((e.id, e.actors) for e in dataset.events.values()),
-        (
-            column(
-                "actor_id", "An actor", required=True, references="actors", value=attrgetter("item")
-            ),
-        ),
+        (column("actor_id", "An actor", required=True, field="actors", value=attrgetter("item")),),
+        Event,
     ),
     Table(
         "claims",
@@ -398,12 +434,12 @@ TABLES: tuple[Table, ...] = (
         lambda dataset: dataset.claims.values(),
         (
             column("id", "Unique id", required=True),
-            column("kind", "Kind of claim", required=True, vocabulary="claim kind"),
-            column("accuser", "Who makes the claim", required=True, references="actors"),
-            column("speaker", "The person who said it, if named", references="actors"),
-            column("accused", "Who the claim is about", required=True, references="actors"),
-            column("allegation", "What is alleged", required=True, vocabulary="allegation"),
-            column("group", "The armed group the claim is about", references="actors"),
+            column("kind", "Kind of claim", required=True),
+            column("accuser", "Who makes the claim", required=True),
+            column("speaker", "The person who said it, if named"),
+            column("accused", "Who the claim is about", required=True),
+            column("allegation", "What is alleged", required=True),
+            column("group", "The armed group the claim is about"),
             *date_columns(
                 "asserted", attrgetter("asserted"), "When the accuser made the claim", required=True
             ),
@@ -411,44 +447,39 @@ TABLES: tuple[Table, ...] = (
                 "status_state",
                 "Whether the accused has answered",
                 required=True,
-                vocabulary="status",
+                field="status.state",
                 value=attrgetter("status.state"),
             ),
             column(
                 "status_as_of",
                 "The source whose date the status holds at",
                 required=True,
-                references="sources",
+                field="status.as_of",
                 value=attrgetter("status.as_of"),
             ),
             column("status_note", "Note on the status", value=attrgetter("status.note")),
-            column("answers", "The claim this one answers", references="claims"),
-            column("cameo", "CAMEO event code", required=True, vocabulary="CAMEO code"),
+            column("answers", "The claim this one answers"),
+            column("cameo", "CAMEO event code", required=True),
             column("note", "Note"),
         ),
         ("id",),
+        Claim,
     ),
     link_table(
         "claim_places",
         "The places each claim names.",
         ("claims", "claim_id"),
         lambda dataset: ((c.id, c.places) for c in dataset.claims.values()),
-        (
-            column(
-                "place_id", "A place", required=True, references="places", value=attrgetter("item")
-            ),
-        ),
+        (column("place_id", "A place", required=True, field="places", value=attrgetter("item")),),
+        Claim,
     ),
     link_table(
         "claim_events",
         "The events each claim refers to.",
         ("claims", "claim_id"),
         lambda dataset: ((c.id, c.events) for c in dataset.claims.values()),
-        (
-            column(
-                "event_id", "An event", required=True, references="events", value=attrgetter("item")
-            ),
-        ),
+        (column("event_id", "An event", required=True, field="events", value=attrgetter("item")),),
+        Claim,
     ),
     Table(
         "evidence",
@@ -464,7 +495,7 @@ TABLES: tuple[Table, ...] = (
                 "source_id",
                 "The source quoted",
                 required=True,
-                references="sources",
+                field="source",
                 value=attrgetter("evidence.source"),
             ),
             column(
@@ -482,6 +513,7 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         ("owner_type", "owner_id", "position"),
+        Evidence,
     ),
 )
 """Every CSV table, in the order the data package lists them."""
@@ -540,7 +572,7 @@ def _field(spec: Column) -> dict[str, Any]:
     if spec.required:
         constraints["required"] = True
     if spec.vocabulary is not None:
-        constraints["enum"] = list(vocab.VOCABULARIES[spec.vocabulary])
+        constraints["enum"] = [term.value for term in vocab.VOCABULARIES[spec.vocabulary]]
     if constraints:
         descriptor["constraints"] = constraints
     return descriptor

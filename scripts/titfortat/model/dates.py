@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from titfortat.model.vocab import Precision
+
 _YEAR = re.compile(r"(?P<y>[0-9]{4})")
 _MONTH = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})")
 _DAY = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})")
@@ -36,15 +38,15 @@ class Point:
     """A day, month or year: the span of days it may stand for."""
 
     text: str
-    precision: str
+    precision: Precision
     first: dt.date
     last: dt.date
 
     def human(self) -> str:
         """The point in words: 30 September 2024, September 2024, 2024."""
-        if self.precision == "day":
+        if self.precision is Precision.DAY:
             return f"{self.first.day} {MONTHS[self.first.month - 1]} {self.first.year}"
-        if self.precision == "month":
+        if self.precision is Precision.MONTH:
             return f"{MONTHS[self.first.month - 1]} {self.first.year}"
         return str(self.first.year)
 
@@ -54,7 +56,7 @@ class DateValue:
     """A parsed date field. ``start`` is None for an open start ("..")."""
 
     text: str
-    precision: str
+    precision: Precision
     start: Point | None
     end: Point
 
@@ -86,17 +88,19 @@ class DateValue:
         """The date in words, with an interval shown as a range, never as one day."""
         if self.start is None:
             return f"up to {self.end.human()}"
-        if self.precision != "interval":
+        if self.precision is not Precision.INTERVAL:
             return self.end.human()
         start, end = self.start, self.end
         if start.text == end.text:
             return end.human()
-        if start.precision == end.precision == "day":
+        if start.precision is end.precision is Precision.DAY:
             if (start.first.year, start.first.month) == (end.first.year, end.first.month):
                 return f"{start.first.day}\u2013{end.human()}"
             if start.first.year == end.first.year:
                 return f"{start.first.day} {MONTHS[start.first.month - 1]} \u2013 {end.human()}"
-        if start.precision == end.precision == "month" and start.first.year == end.first.year:
+        if start.precision is end.precision is Precision.MONTH and (
+            start.first.year == end.first.year
+        ):
             return f"{MONTHS[start.first.month - 1]} \u2013 {end.human()}"
         return f"{start.human()} \u2013 {end.human()}"
 
@@ -106,23 +110,23 @@ def parse_point(text: str) -> Point | None:
     try:
         if match := _DAY.fullmatch(text):
             day = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
-            return Point(text, "day", day, day)
+            return Point(text, Precision.DAY, day, day)
         if match := _MONTH.fullmatch(text):
             year, month = int(match["y"]), int(match["m"])
             last = calendar.monthrange(year, month)[1]
-            return Point(text, "month", dt.date(year, month, 1), dt.date(year, month, last))
+            return Point(text, Precision.MONTH, dt.date(year, month, 1), dt.date(year, month, last))
         if match := _YEAR.fullmatch(text):
             year = int(match["y"])
-            return Point(text, "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+            return Point(text, Precision.YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31))
     except ValueError:
         return None
     return None
 
 
-def parse_date(text: str, precision: str) -> DateValue | str:
+def parse_date(text: str, precision: Precision) -> DateValue | str:
     """Parse a date field against its declared precision; a string explains what is wrong."""
     if "/" in text:
-        if precision != "interval":
+        if precision is not Precision.INTERVAL:
             return f"{text!r} is an interval: set precision: interval"
         start_text, _, end_text = text.partition("/")
         end = parse_point(end_text)
@@ -139,7 +143,7 @@ def parse_date(text: str, precision: str) -> DateValue | str:
     point = parse_point(text)
     if point is None:
         return f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or an interval START/END"
-    if precision == "interval":
+    if precision is Precision.INTERVAL:
         return (
             f"{text!r} is a single {point.precision}: write START/END or set precision: "
             f"{point.precision}"

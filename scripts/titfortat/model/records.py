@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     WithJsonSchema,
     model_validator,
 )
+from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticCustomError
 
 from titfortat.model import vocab
@@ -79,21 +81,28 @@ def _text_rules(max_length: int, *, single_line: bool = False) -> tuple[Any, Any
     return AfterValidator(check), WithJsonSchema(schema)
 
 
-def _vocabulary_rules(terms: Mapping[str, vocab.Term], name: str) -> tuple[Any, Any]:
-    """The validator and JSON Schema of a field whose values come from a closed list."""
-    allowed = list(terms)
+def _vocabulary_rules(vocabulary: type[vocab.Vocabulary], name: str) -> tuple[Any, Any]:
+    """The validator and JSON Schema of a field whose values come from a closed list.
 
-    def check(value: str) -> str:
-        if value not in terms:
+    The value becomes the vocabulary's member, so code compares typed values and reads
+    their facts (``claim.kind.verb``).
+    """
+    allowed = [term.value for term in vocabulary]
+
+    def check(value: Any) -> vocab.Vocabulary:
+        if not isinstance(value, str):
+            raise PydanticCustomError("string_type", "Input should be a valid string")
+        member = vocabulary.lookup(value)
+        if member is None:
             raise PydanticCustomError(
                 "vocabulary",
                 "'{value}' is not a known {name}; use one of: {allowed}",
                 {"value": value, "name": name, "allowed": ", ".join(allowed)},
             )
-        return value
+        return member
 
-    description = f"A {name}: " + "; ".join(f"{t.value} = {t.label}" for t in terms.values())
-    return AfterValidator(check), WithJsonSchema(
+    description = f"A {name}: " + "; ".join(f"{t.value} = {t.label}" for t in vocabulary)
+    return BeforeValidator(check), WithJsonSchema(
         {"type": "string", "enum": allowed, "description": description}
     )
 
@@ -107,32 +116,51 @@ Slug = Annotated[
     AfterValidator(_slug),
     WithJsonSchema({"type": "string", "pattern": f"^{_SLUG.pattern}$", "maxLength": 80}),
 ]
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Marks an id field as naming a record of another collection (``"actors"``...).
+
+    Declared here, on the model, once: the checker resolves every such field (in invalid
+    records too), and the CSV tables' foreign keys are derived from the same declaration
+    (see :mod:`titfortat.model.references`).
+    """
+
+    collection: str
+
+
+SourceId = Annotated[Slug, RefersTo("sources")]
+ActorId = Annotated[Slug, RefersTo("actors")]
+PlaceId = Annotated[Slug, RefersTo("places")]
+EventId = Annotated[Slug, RefersTo("events")]
+ClaimId = Annotated[Slug, RefersTo("claims")]
 Name = Annotated[str, _NAME[0], _NAME[1]]
 ShortText = Annotated[str, _SHORT[0], _SHORT[1]]
 LongText = Annotated[str, _LONG[0], _LONG[1]]
 QuoteText = Annotated[str, _QUOTE[0], _QUOTE[1]]
-_ALLEGATION = _vocabulary_rules(vocab.ALLEGATIONS, "allegation type")
-AllegationType = Annotated[str, _ALLEGATION[0], _ALLEGATION[1]]
-_CLAIM_KIND = _vocabulary_rules(vocab.CLAIM_KINDS, "claim kind")
-ClaimKind = Annotated[str, _CLAIM_KIND[0], _CLAIM_KIND[1]]
-_STATUS = _vocabulary_rules(vocab.STATUSES, "status")
-StatusValue = Annotated[str, _STATUS[0], _STATUS[1]]
-_ACTOR_TYPE = _vocabulary_rules(vocab.ACTOR_TYPES, "actor type")
-ActorType = Annotated[str, _ACTOR_TYPE[0], _ACTOR_TYPE[1]]
-_ROLE = _vocabulary_rules(vocab.MEMBERSHIP_ROLES, "membership role")
-MembershipRole = Annotated[str, _ROLE[0], _ROLE[1]]
-_PLACE_KIND = _vocabulary_rules(vocab.PLACE_KINDS, "place kind")
-PlaceKind = Annotated[str, _PLACE_KIND[0], _PLACE_KIND[1]]
-_SOURCE_KIND = _vocabulary_rules(vocab.SOURCE_KINDS, "source kind")
-SourceKind = Annotated[str, _SOURCE_KIND[0], _SOURCE_KIND[1]]
-_EVENT_KIND = _vocabulary_rules(vocab.EVENT_KINDS, "event kind")
-EventKind = Annotated[str, _EVENT_KIND[0], _EVENT_KIND[1]]
-_PRECISION = _vocabulary_rules(vocab.DATE_PRECISIONS, "date precision")
-Precision = Annotated[str, _PRECISION[0], _PRECISION[1]]
-_BASIS = _vocabulary_rules(vocab.DATE_BASES, "date basis")
-Basis = Annotated[str, _BASIS[0], _BASIS[1]]
-_CAMEO = _vocabulary_rules(vocab.CAMEO_CODES, "CAMEO code")
-CameoCode = Annotated[str, _CAMEO[0], _CAMEO[1]]
+_ALLEGATION = _vocabulary_rules(vocab.Allegation, "allegation type")
+AllegationType = Annotated[vocab.Allegation, _ALLEGATION[0], _ALLEGATION[1]]
+_CLAIM_KIND = _vocabulary_rules(vocab.ClaimKind, "claim kind")
+ClaimKind = Annotated[vocab.ClaimKind, _CLAIM_KIND[0], _CLAIM_KIND[1]]
+_STATUS = _vocabulary_rules(vocab.Status, "status")
+StatusValue = Annotated[vocab.Status, _STATUS[0], _STATUS[1]]
+_ACTOR_TYPE = _vocabulary_rules(vocab.ActorType, "actor type")
+ActorType = Annotated[vocab.ActorType, _ACTOR_TYPE[0], _ACTOR_TYPE[1]]
+_ROLE = _vocabulary_rules(vocab.MembershipRole, "membership role")
+MembershipRole = Annotated[vocab.MembershipRole, _ROLE[0], _ROLE[1]]
+_PLACE_KIND = _vocabulary_rules(vocab.PlaceKind, "place kind")
+PlaceKind = Annotated[vocab.PlaceKind, _PLACE_KIND[0], _PLACE_KIND[1]]
+_SOURCE_KIND = _vocabulary_rules(vocab.SourceKind, "source kind")
+SourceKind = Annotated[vocab.SourceKind, _SOURCE_KIND[0], _SOURCE_KIND[1]]
+_EVENT_KIND = _vocabulary_rules(vocab.EventKind, "event kind")
+EventKind = Annotated[vocab.EventKind, _EVENT_KIND[0], _EVENT_KIND[1]]
+_PRECISION = _vocabulary_rules(vocab.Precision, "date precision")
+Precision = Annotated[vocab.Precision, _PRECISION[0], _PRECISION[1]]
+_BASIS = _vocabulary_rules(vocab.Basis, "date basis")
+Basis = Annotated[vocab.Basis, _BASIS[0], _BASIS[1]]
+_CAMEO = _vocabulary_rules(vocab.CameoCode, "CAMEO code")
+CameoCode = Annotated[vocab.CameoCode, _CAMEO[0], _CAMEO[1]]
 
 
 def _url(value: str) -> str:
@@ -192,7 +220,7 @@ class When(Record):
     approximate: bool = Field(
         default=False, description="true when the date is only about right ('about 2021')"
     )
-    source: Slug | None = Field(
+    source: SourceId | None = Field(
         default=None,
         description="For 'stated' and 'relative': the source whose words give the date",
     )
@@ -201,7 +229,7 @@ class When(Record):
         description="The source's own words for the date ('last week', 'in 2021'); checked "
         "against the source's text",
     )
-    reference: Slug | None = Field(
+    reference: SourceId | None = Field(
         default=None, description="For 'outside-reference': the source the date comes from"
     )
     note: LongText | None = Field(
@@ -213,13 +241,7 @@ class When(Record):
         parsed = parse_date(self.date, self.precision)
         if isinstance(parsed, str):
             raise PydanticCustomError("date", parsed)
-        needs = {
-            "stated": ("source", "wording"),
-            "relative": ("source", "wording"),
-            "outside-reference": ("reference",),
-            "inferred": ("note",),
-        }[self.basis]
-        missing = [name for name in needs if getattr(self, name) is None]
+        missing = [name for name in self.basis.needs if getattr(self, name) is None]
         if missing:
             raise PydanticCustomError(
                 "date_basis",
@@ -232,7 +254,7 @@ class When(Record):
 class Evidence(Record):
     """A verbatim quote from a stored source text, with the paragraph it is in."""
 
-    source: Slug
+    source: SourceId
     paragraph: int = Field(ge=1, description="1-based paragraph number in the stored text")
     quote: Annotated[
         QuoteText,
@@ -297,7 +319,7 @@ class Source(Record):
 class Membership(Record):
     """A person's or unit's place in an organisation (Popolo's membership)."""
 
-    organization: Slug
+    organization: ActorId
     role: MembershipRole
     note: ShortText | None = None
 
@@ -315,7 +337,7 @@ class Actor(Record):
     other_names: list[Name] = Field(
         default_factory=list, description="Spellings and names in use (IS-KP, ISKP...)"
     )
-    country: Slug | None = Field(default=None, description="A place of kind 'country'")
+    country: PlaceId | None = Field(default=None, description="A place of kind 'country'")
     memberships: list[Membership] = Field(default_factory=list)
 
 
@@ -332,7 +354,7 @@ class Place(Record):
     id: Slug
     name: Name
     kind: PlaceKind
-    parent: Slug | None = None
+    parent: PlaceId | None = None
     other_names: list[Name] = Field(default_factory=list)
     coordinates: Coordinates | None = None
 
@@ -344,10 +366,10 @@ class Event(Record):
     title: Name
     kind: EventKind
     date: When | None = None
-    places: list[Slug] = Field(default_factory=list)
-    actors: list[Slug] = Field(default_factory=list)
+    places: list[PlaceId] = Field(default_factory=list)
+    actors: list[ActorId] = Field(default_factory=list)
     cameo: CameoCode | None = None
-    source: Slug | None = Field(
+    source: SourceId | None = Field(
         default=None, description="For a publication: the source that was published"
     )
     evidence: list[Evidence] = Field(default_factory=list)
@@ -360,7 +382,7 @@ class Status(Record):
     """Whether the accused has answered, as of a source."""
 
     state: StatusValue
-    as_of: Slug = Field(description="The source whose date the status holds at")
+    as_of: SourceId = Field(description="The source whose date the status holds at")
     evidence: list[Evidence] = Field(default_factory=list)
     note: ShortText | None = None
 
@@ -370,17 +392,17 @@ class Claim(Record):
 
     id: Slug
     kind: ClaimKind
-    accuser: Slug
-    speaker: Slug | None = Field(default=None, description="The person who said it, if named")
-    accused: Slug
+    accuser: ActorId
+    speaker: ActorId | None = Field(default=None, description="The person who said it, if named")
+    accused: ActorId
     allegation: AllegationType
-    group: Slug | None = Field(default=None, description="The armed group the claim is about")
-    places: list[Slug] = Field(default_factory=list)
+    group: ActorId | None = Field(default=None, description="The armed group the claim is about")
+    places: list[PlaceId] = Field(default_factory=list)
     asserted: When = Field(description="When the accuser made the claim")
     status: Status
-    answers: Slug | None = Field(default=None, description="The claim this one answers")
+    answers: ClaimId | None = Field(default=None, description="The claim this one answers")
     cameo: CameoCode
-    events: list[Slug] = Field(default_factory=list, description="Related events")
+    events: list[EventId] = Field(default_factory=list, description="Related events")
     evidence: list[Evidence] = Field(min_length=1)
     note: LongText | None = None
 
@@ -421,9 +443,22 @@ class DataFile(Record):
     claims: list[Claim] = Field(default_factory=list)
 
 
+class _EditorSchema(GenerateJsonSchema):
+    """Vocabulary fields are enumerations in the code but plain strings to an editor (their
+    schema is a string's, see _vocabulary_rules), so they get a title like any string."""
+
+    def field_title_should_be_set(self, schema: Any) -> bool:
+        inner = schema
+        while isinstance(inner, dict) and inner.get("type") in {"function-before", "default"}:
+            inner = inner["schema"]
+        if isinstance(inner, dict) and inner.get("type") == "enum":
+            return True
+        return super().field_title_should_be_set(schema)
+
+
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a data file, as published for editors and downloads."""
-    return DataFile.model_json_schema(mode="validation")
+    return DataFile.model_json_schema(mode="validation", schema_generator=_EditorSchema)
 
 
 def schema_text() -> str:

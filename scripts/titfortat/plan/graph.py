@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from titfortat.model import vocab
 from titfortat.plan.urls import record_url
 from titfortat.plan.views import ClaimView, Views
 
@@ -106,7 +105,7 @@ def build_graph(views: Views, pair_url: Callable[[str, str], str]) -> Graph:
             lines=lines,
             name=actor.name,
             type=actor.type,
-            type_label=vocab.ACTOR_TYPES[actor.type].label,
+            type_label=actor.type.label,
             x=round(x, 1),
             y=round(y, 1),
             label_x=round(x + label_distance * cos, 1),

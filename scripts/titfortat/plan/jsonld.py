@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urljoin
 
+from titfortat.model import vocab
 from titfortat.model.dataset import Dataset
 from titfortat.model.records import Actor, Source
 from titfortat.plan.views import ClaimView, DateView, Views
@@ -23,14 +24,14 @@ def absolute(site_url: str, url: str) -> str:
 
 def _date(view: DateView | None) -> str | None:
     """An ISO date for schema.org, only when the date is a single day, month or year."""
-    if view is None or view.precision == "interval":
+    if view is None or view.precision is vocab.Precision.INTERVAL:
         return None
     return view.end_iso
 
 
 def agent(actor: Actor, site_url: str, url: str) -> dict[str, Any]:
     """A person or an organisation (schema.org has no type for an unnamed collective)."""
-    kind = "Person" if actor.type == "person" else "Organization"
+    kind = "Person" if actor.type is vocab.ActorType.PERSON else "Organization"
     node: dict[str, Any] = {"@type": kind, "name": actor.name, "url": absolute(site_url, url)}
     if actor.other_names:
         node["alternateName"] = list(actor.other_names)
@@ -39,7 +40,7 @@ def agent(actor: Actor, site_url: str, url: str) -> dict[str, Any]:
 
 def creative_work(source: Source, views: Views, site_url: str) -> dict[str, Any]:
     """A source as the work a claim appears in."""
-    kind = "NewsArticle" if source.kind in {"article", "news-report"} else "CreativeWork"
+    kind = source.kind.schema_type
     node: dict[str, Any] = {"@type": kind, "name": source.title, "headline": source.title}
     node["url"] = source.url or absolute(site_url, f"sources/{source.id}/")
     if source.author:
@@ -48,7 +49,7 @@ def creative_work(source: Source, views: Views, site_url: str) -> dict[str, Any]
         node["publisher"] = {"@type": "Organization", "name": source.publisher}
     if source.published is not None:
         published = views.date(source.published)
-        if published.precision == "interval" and published.start_iso:
+        if published.precision is vocab.Precision.INTERVAL and published.start_iso:
             node["temporalCoverage"] = published.text
         else:
             node["datePublished"] = published.end_iso

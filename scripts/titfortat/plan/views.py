@@ -20,13 +20,6 @@ from titfortat.model.dates import DateValue, parse_date
 from titfortat.model.records import Actor, Claim, Event, Evidence, Place, When
 from titfortat.plan.urls import record_url
 
-SHELTER_ALLEGATIONS = frozenset(
-    {"territory-used", "shelters", "hosts-training-camps", "hosts-operational-bases"}
-)
-"""Allegation types that say a group is sheltered somewhere."""
-
-_ARTICLE_TYPES = frozenset({"government", "armed-group", "international-body"})
-
 
 @dataclass(frozen=True)
 class Seg:
@@ -49,9 +42,9 @@ class DateView:
     text: str
     start_iso: str | None
     end_iso: str
-    precision: str
+    precision: vocab.Precision
     precision_label: str
-    basis: str
+    basis: vocab.Basis
     basis_label: str
     approximate: bool
     wording: str | None
@@ -63,7 +56,7 @@ class DateView:
     @property
     def is_range(self) -> bool:
         """True when the date covers more than one day (drawn as a span, not a point)."""
-        return self.precision != "day"
+        return self.precision is not vocab.Precision.DAY
 
     @property
     def display(self) -> str:
@@ -88,9 +81,9 @@ class ClaimView:
 
     id: str
     url: str
-    kind: str
+    kind: vocab.ClaimKind
     kind_label: str
-    allegation: str
+    allegation: vocab.Allegation
     allegation_label: str
     allegation_definition: str
     sentence: tuple[Seg, ...]
@@ -108,7 +101,7 @@ class ClaimView:
     places: tuple[Seg, ...]
     place_ids: tuple[str, ...]
     asserted: DateView
-    status: str
+    status: vocab.Status
     status_label: str
     status_definition: str
     answered: bool
@@ -118,7 +111,7 @@ class ClaimView:
     status_evidence: tuple[QuoteView, ...]
     status_note: str | None
     answers: str | None
-    cameo: str
+    cameo: vocab.CameoCode
     cameo_label: str
     event_ids: tuple[str, ...]
     evidence: tuple[QuoteView, ...]
@@ -144,14 +137,14 @@ class EventView:
     id: str
     url: str
     title: str
-    kind: str
+    kind: vocab.EventKind
     kind_label: str
     date: DateView | None
     places: tuple[Seg, ...]
     place_ids: tuple[str, ...]
     actors: tuple[Seg, ...]
     actor_ids: tuple[str, ...]
-    cameo: str | None
+    cameo: vocab.CameoCode | None
     cameo_label: str | None
     source: Seg | None
     evidence: tuple[QuoteView, ...]
@@ -258,9 +251,14 @@ class Views:
         name = actor.name
         if again and actor.short_name:
             name = actor.short_name
-        elif actor.type == "armed-group" and actor.short_name and actor.short_name != name:
+        elif (
+            actor.type is vocab.ActorType.ARMED_GROUP
+            and actor.short_name != name
+            and actor.short_name
+        ):
             name = f"{name} ({actor.short_name})"
-        article = actor.type in _ARTICLE_TYPES and not (again and actor.type == "armed-group")
+        armed_group = actor.type is vocab.ActorType.ARMED_GROUP
+        article = actor.type.definite_article and not (again and armed_group)
         if article and not name.lower().startswith("the "):
             name = f"the {name}"
         return Seg(name, record_url("actors", actor_id))
@@ -302,9 +300,9 @@ class Views:
             start_iso=value.start.text if value.start else None,
             end_iso=value.end.text,
             precision=when.precision,
-            precision_label=vocab.DATE_PRECISIONS[when.precision].label,
+            precision_label=when.precision.label,
             basis=when.basis,
-            basis_label=vocab.DATE_BASES[when.basis].label,
+            basis_label=when.basis.label,
             approximate=when.approximate,
             wording=when.wording,
             source=self.source_seg(when.source) if when.source else None,
@@ -332,7 +330,7 @@ class Views:
 
     def attribution(self, claim: Claim, *, speaker: bool = True) -> list[Seg]:
         """Who says it: "The Taliban government, through its spokesperson X, alleges that"."""
-        kind = vocab.CLAIM_KINDS[claim.kind]
+        kind = claim.kind
         accuser = self.actor_in_sentence(claim.accuser)
         parts: list[Seg] = [Seg(_capitalise(accuser.text), accuser.href)]
         if speaker and claim.speaker:
@@ -341,9 +339,9 @@ class Views:
                 for m in self.dataset.actors[claim.speaker].memberships
                 if m.organization == claim.accuser
             ]
-            role = vocab.MEMBERSHIP_ROLES[roles[0]].label.lower() if roles else "speaker"
+            role = roles[0].label.lower() if roles else "speaker"
             parts += [Seg(f", through its {role} "), self.actor_seg(claim.speaker), Seg(",")]
-        plural = self.dataset.actors[claim.accuser].type == "collective"
+        plural = self.dataset.actors[claim.accuser].type.plural
         parts.append(Seg(f" {kind.verb_plural if plural else kind.verb} "))
         return parts
 
@@ -353,7 +351,7 @@ class Views:
         Actors in ``named`` were named earlier in the same sentence and get their short
         names; the ones named here are added to it.
         """
-        term = vocab.ALLEGATIONS[claim.allegation]
+        term = claim.allegation
         template = term.clause if claim.group else term.clause_without_group
         named = set() if named is None else named
         fills: dict[str, Seg] = {}
@@ -408,14 +406,14 @@ class Views:
 
     def _claim(self, claim: Claim) -> ClaimView:
         origin = self.dataset.origins[("claims", claim.id)]
-        status = vocab.STATUSES[claim.status.state]
+        status = claim.status.state
         as_of = self.dataset.sources[claim.status.as_of]
-        allegation = vocab.ALLEGATIONS[claim.allegation]
+        allegation = claim.allegation
         return ClaimView(
             id=claim.id,
             url=record_url("claims", claim.id),
             kind=claim.kind,
-            kind_label=vocab.CLAIM_KINDS[claim.kind].label,
+            kind_label=claim.kind.label,
             allegation=claim.allegation,
             allegation_label=allegation.label,
             allegation_definition=allegation.definition,
@@ -445,7 +443,7 @@ class Views:
             status_note=claim.status.note,
             answers=claim.answers,
             cameo=claim.cameo,
-            cameo_label=vocab.CAMEO_CODES[claim.cameo].label,
+            cameo_label=claim.cameo.label,
             event_ids=tuple(claim.events),
             evidence=tuple(self.quote(e) for e in claim.evidence),
             note=claim.note,
@@ -460,14 +458,14 @@ class Views:
             url=record_url("events", event.id),
             title=event.title,
             kind=event.kind,
-            kind_label=vocab.EVENT_KINDS[event.kind].label,
+            kind_label=event.kind.label,
             date=self.date(event.date) if event.date else None,
             places=tuple(self.place_seg(p) for p in event.places),
             place_ids=tuple(event.places),
             actors=tuple(self.actor_seg(a) for a in event.actors),
             actor_ids=tuple(event.actors),
             cameo=event.cameo,
-            cameo_label=vocab.CAMEO_CODES[event.cameo].label if event.cameo else None,
+            cameo_label=event.cameo.label if event.cameo else None,
             source=self.source_seg(event.source) if event.source else None,
             evidence=tuple(self.quote(e) for e in event.evidence),
             note=event.note,

@@ -24,7 +24,6 @@ from titfortat.plan.page import Page, SiteInfo
 from titfortat.plan.pages.downloads import data_page
 from titfortat.plan.urls import record_url
 from titfortat.plan.views import (
-    SHELTER_ALLEGATIONS,
     ClaimView,
     DateView,
     EventView,
@@ -197,7 +196,7 @@ class Planner:
         url: str,
         title: str,
         description: str,
-        groups: list[tuple[str, str, list[Any]]],
+        groups: Sequence[tuple[str, str, Sequence[Any]]],
         group_base: str,
         row_kind: str,
         intro: str,
@@ -588,7 +587,7 @@ class Planner:
             by_type[actor.type].append(
                 ActorRow(
                     seg=views.actor_seg(actor.id),
-                    type_label=vocab.ACTOR_TYPES[actor.type].label,
+                    type_label=actor.type.label,
                     other_names=tuple(actor.other_names),
                     accuses=len(views.claims_by_accuser.get(actor.id, [])),
                     accused=len(views.claims_by_accused.get(actor.id, [])),
@@ -596,7 +595,7 @@ class Planner:
             )
         groups = [
             (kind, term.label, by_type[kind])
-            for kind, term in vocab.ACTOR_TYPES.items()
+            for kind, term in ((t, t) for t in vocab.ActorType)
             if by_type.get(kind)
         ]
         self.grouped_index(
@@ -619,13 +618,13 @@ class Planner:
         accused = views.claims_by_accused.get(actor_id, [])
         spoke = views.claims_by_speaker.get(actor_id, [])
         as_group = views.claims_by_group.get(actor_id, [])
-        sheltering = [c for c in accused if views.claims[c].allegation in SHELTER_ALLEGATIONS]
-        sheltered = [c for c in as_group if views.claims[c].allegation in SHELTER_ALLEGATIONS]
+        sheltering = [c for c in accused if views.claims[c].allegation.shelters]
+        sheltered = [c for c in as_group if views.claims[c].allegation.shelters]
         people = [
             {
                 "seg": views.actor_seg(person_id),
                 "roles": ", ".join(
-                    vocab.MEMBERSHIP_ROLES[m.role].label
+                    m.role.label
                     for m in views.actor(person_id).memberships
                     if m.organization == actor_id
                 ),
@@ -633,10 +632,7 @@ class Planner:
             }
             for person_id in views.members.get(actor_id, [])
         ]
-        memberships = [
-            (views.actor_seg(m.organization), vocab.MEMBERSHIP_ROLES[m.role].label)
-            for m in actor.memberships
-        ]
+        memberships = [(views.actor_seg(m.organization), m.role.label) for m in actor.memberships]
         events = [views.events[e] for e in views.events_by_actor.get(actor_id, [])]
         place_ids: dict[str, None] = {}
         for claim_id in (*accuses, *accused):
@@ -644,7 +640,7 @@ class Planner:
         for event in events:
             place_ids.update(dict.fromkeys(event.place_ids))
         origin = self.dataset.origins[("actors", actor_id)]
-        type_label = vocab.ACTOR_TYPES[actor.type].label
+        type_label = actor.type.label
         description = (
             f"{actor.name} ({type_label.lower()}): accuses others in {len(accuses)} "
             f"claim{'s' if len(accuses) != 1 else ''} and is accused in {len(accused)}."
@@ -691,7 +687,7 @@ class Planner:
             rows.append(
                 PlaceRow(
                     seg=views.place_seg(place.id),
-                    kind_label=vocab.PLACE_KINDS[place.kind].label,
+                    kind_label=place.kind.label,
                     within=tuple(views.place_seg(p) for p in reversed(chain)),
                     claims=len(views.claims_by_place.get(place.id, [])),
                     events=len(views.events_by_place.get(place.id, [])),
@@ -731,7 +727,7 @@ class Planner:
         views = self.views
         return {
             "seg": views.place_seg(place_id),
-            "kind_label": vocab.PLACE_KINDS[views.place_record(place_id).kind].label,
+            "kind_label": views.place_record(place_id).kind.label,
             "claims": len(views.claims_by_place.get(place_id, [])),
             "events": len(views.events_by_place.get(place_id, [])),
             "children": tuple(
@@ -756,14 +752,13 @@ class Planner:
                     nested.append(claim_id)
         events = [views.events[e] for e in views.events_by_place.get(place_id, [])]
         origin = self.dataset.origins[("places", place_id)]
-        kind_label = vocab.PLACE_KINDS[place.kind].label
+        kind_label = place.kind.label
         osm = None
         if place.coordinates is not None:
             lat, lon = place.coordinates.latitude, place.coordinates.longitude
-            zoom = {"country": 5, "province": 6, "region": 6, "district": 9, "city": 11}
             osm = (
                 f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}"
-                f"#map={zoom[place.kind]}/{lat}/{lon}"
+                f"#map={place.kind.map_zoom}/{lat}/{lon}"
             )
         within = ", ".join(views.place_record(p).name for p in reversed(chain[:-1]))
         self.add(
@@ -840,7 +835,7 @@ class Planner:
             by_kind[source.kind].append(
                 SourceRow(
                     seg=views.source_seg(source.id),
-                    kind_label=vocab.SOURCE_KINDS[source.kind].label,
+                    kind_label=source.kind.label,
                     publisher=source.publisher,
                     date=views.date(source.published) if source.published else None,
                     claims=len(views.claims_by_source.get(source.id, [])),
@@ -849,7 +844,7 @@ class Planner:
             )
         groups = [
             (kind, term.label, by_kind[kind])
-            for kind, term in vocab.SOURCE_KINDS.items()
+            for kind, term in ((t, t) for t in vocab.SourceKind)
             if by_kind.get(kind)
         ]
         self.grouped_index(
@@ -875,7 +870,7 @@ class Planner:
         cited = views.quotes_by_paragraph.get(source_id, {})
         dated_by = views.claims_dated_by.get(source_id, [])
         origin = self.dataset.origins[("sources", source_id)]
-        kind_label = vocab.SOURCE_KINDS[source.kind].label
+        kind_label = source.kind.label
         self.add(
             Page(
                 url=record_url("sources", source_id),
@@ -937,14 +932,8 @@ class Planner:
                 context={
                     "stats": stats,
                     "coverage": coverage,
-                    "statuses": [
-                        (vocab.STATUSES[k].label, statuses[k])
-                        for k in vocab.STATUSES
-                        if statuses[k]
-                    ],
-                    "bases": [
-                        (vocab.DATE_BASES[k].label, bases[k]) for k in vocab.DATE_BASES if bases[k]
-                    ],
+                    "statuses": [(k.label, statuses[k]) for k in vocab.Status if statuses[k]],
+                    "bases": [(k.label, bases[k]) for k in vocab.Basis if bases[k]],
                     "info": dataset.info,
                     "pages": len(self.pages) + 1,
                 },
@@ -975,13 +964,12 @@ def claim_title(claim: ClaimView, views: Views) -> str:
     accuser = views.actor(claim.accuser_id)
     accuser_name = views.actor_seg(claim.accuser_id, short=True).text
     accused = views.actor_seg(claim.accused_id, short=True).text
-    if claim.kind in {"allegation", "counter-allegation"}:
-        verb = "accuse" if accuser.type == "collective" else "accuses"
-    else:
-        verb = "on"
+    verb = "on"  # a concern or a suggestion "on" the accused
+    if claim.kind.accuses:
+        verb = "accuse" if accuser.type.plural else "accuses"
     group = f" ({claim.group.text})" if claim.group and claim.group_id != claim.accused_id else ""
     places = ""
-    if vocab.ALLEGATIONS[claim.allegation].names_places and claim.place_ids:
+    if claim.allegation.names_places and claim.place_ids:
         names = [views.place_record(p).name for p in views.innermost(claim.place_ids)]
         places = " in " + " and ".join(names)
     return f"{accuser_name} {verb} {accused}: {claim.allegation_label.lower()}{group}{places}"
