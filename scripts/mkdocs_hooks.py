@@ -1,11 +1,13 @@
-"""MkDocs hooks: generate the pages from data/ before each build, and serve them at their URLs.
+"""MkDocs hooks: regenerate the pages from data/ before each build, so `mkdocs serve` shows
+a data edit at once; and two niceties for generated pages.
 
-The generator is the plain command ``titfortat generate``; the hook runs it as a child
-process, so the site builds the same way under tools that run no hooks, `mkdocs serve`
-always runs the current code, and the memory generation needs is returned before MkDocs
-builds. Generated pages are written to docs/generated/ and published as if they sat at the
-root of docs/ (docs/generated/claims/x.md becomes /claims/x/), so permalinks do not carry
-the folder's name.
+The generator is the plain command ``titfortat generate``, which writes the pages into docs/
+at their final addresses (docs/claims/x.md is /claims/x/); `make build` and the Zensical
+build run it too, and no address depends on this file. The hook runs it as a child process,
+so `mkdocs serve` always runs the current code and the memory generation needs is returned
+before MkDocs builds. Beyond that, the hook only points a generated page's "edit" link at
+its data file, and sets the pages' HTML blocks aside from Markdown (a third of the build
+time on a large site); an engine that runs no hooks builds the same pages without these.
 
 TITFORTAT_DATA, when set, names another data folder (tests and benchmarks build from
 fixtures and synthetic data this way).
@@ -23,12 +25,9 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
-
-GENERATED = "generated"
-SNIPPETS = f"{GENERATED}/snippets/"
 
 
 def _base(data_dir: Path, project: Path) -> Path:
@@ -45,7 +44,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     command = [
         sys.executable, "-m", "titfortat", "generate",
         "--data", str(data_dir),
-        "--out", str(Path(config.docs_dir) / GENERATED),
+        "--out", config.docs_dir,
         "--config", "",
         "--site-url", config.site_url or "",
         "--site-name", config.site_name,
@@ -64,27 +63,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         )
     if completed.returncode != 0:
         raise Abort(f"Generating the pages failed:\n{completed.stderr.strip()}")
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Publish docs/generated/* at the root of the site; keep snippets out of it."""
-    moved: list[File] = []
-    generated_dir = str(Path(config.docs_dir) / GENERATED)
-    for file in files:
-        if not file.src_uri.startswith(f"{GENERATED}/"):
-            moved.append(file)
-            continue
-        if file.src_uri.startswith(SNIPPETS):
-            continue
-        relocated = File(
-            file.src_uri.removeprefix(f"{GENERATED}/"),
-            src_dir=generated_dir,
-            dest_dir=config.site_dir,
-            use_directory_urls=config.use_directory_urls,
-        )
-        relocated.edit_uri = None  # set per page from its data file, below
-        moved.append(relocated)
-    return Files(moved)
 
 
 def on_page_markdown(

@@ -45,7 +45,7 @@ def test_smallest_size_end_to_end(tmp_path: Path) -> None:
     assert len(result.dataset.claims) == 10
     pages = build_files(result.dataset, DEFAULT_SITE)
     for claim_id in result.dataset.claims:
-        assert f"claims/{claim_id}.md" in pages
+        assert f"claims/{claim_id}/index.md" in pages
     assert "index.md" in pages
 
 
@@ -157,6 +157,6 @@ def test_benchmark_runs_at_the_smallest_size(tmp_path: Path) -> None:
     text = docs.read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Performance\n")
     assert "| 10 |" in text
-    # The build ran on a copy: the shared docs/generated/ never holds synthetic pages.
-    home = bench.PROJECT / "docs" / "generated" / "index.md"
+    # The build ran on a copy: the working tree's docs/ never holds synthetic pages.
+    home = bench.PROJECT / "docs" / "index.md"
     assert not home.exists() or "Synthetic" not in home.read_text(encoding="utf-8")

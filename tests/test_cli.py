@@ -59,14 +59,51 @@ def test_generate_refuses_bad_data_and_writes_nothing(tmp_path: Path) -> None:
     assert "Traceback" not in completed.stderr
 
 
-def test_generate_refuses_a_folder_it_does_not_own(tmp_path: Path) -> None:
-    out = tmp_path / "mine"
-    out.mkdir()
-    (out / "notes.md").write_text("hand-written", encoding="utf-8")
+def test_generate_never_overwrites_a_file_it_did_not_write(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    (out / "claims").mkdir(parents=True)
+    (out / "index.md").write_text("hand-written home", encoding="utf-8")
+    (out / "claims" / "index.md").write_text("hand-written claims", encoding="utf-8")
+    (out / "notes.md").write_text("hand-written notes", encoding="utf-8")
     completed = run("generate", "--out", str(out))
     assert completed.returncode == 2
-    assert "refusing to touch it" in completed.stderr
-    assert (out / "notes.md").read_text(encoding="utf-8") == "hand-written"
+    assert "did not write where it would write pages: claims/index.md, index.md" in (
+        completed.stderr
+    )
+    assert "Traceback" not in completed.stderr
+    assert sorted(p.name for p in out.rglob("*")) == ["claims", "index.md", "index.md", "notes.md"]
+    (out / "index.md").unlink()
+    (out / "claims" / "index.md").unlink()
+    completed = run("generate", "--out", str(out))
+    assert completed.returncode == 0, completed.stderr
+    assert (out / "notes.md").read_text(encoding="utf-8") == "hand-written notes"
+    assert (out / "claims" / "index.md").read_text(encoding="utf-8").startswith("---")
+
+
+def test_generate_refuses_a_folder_that_leads_elsewhere(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    out.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / "claims").symlink_to(elsewhere, target_is_directory=True)
+    completed = run("generate", "--out", str(out))
+    assert completed.returncode == 2
+    assert "leads outside" in completed.stderr
+    assert not any(elsewhere.iterdir())
+
+
+def test_generate_removes_the_folder_earlier_versions_wrote(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    legacy = out / "generated"
+    (legacy / "claims").mkdir(parents=True)
+    (legacy / ".generated-by-titfortat").write_text("marker", encoding="utf-8")
+    (legacy / "claims" / "x.md").write_text("old", encoding="utf-8")
+    (out / "mine").mkdir()
+    (out / "mine" / "page.md").write_text("kept", encoding="utf-8")
+    completed = run("generate", "--out", str(out))
+    assert completed.returncode == 0, completed.stderr
+    assert not legacy.exists()
+    assert (out / "mine" / "page.md").read_text(encoding="utf-8") == "kept"
 
 
 def test_schema_command_prints_the_schema() -> None:

@@ -7,14 +7,15 @@ import html
 import itertools
 import json
 import re
+import shutil
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
 from conftest import DATA, PAYLOAD
+from sitecheck import Page, broken_links
 from titfortat.model.dataset import Dataset
 from titfortat.model.quotes import normalise
 from titfortat.pipeline import load_dataset
@@ -22,45 +23,6 @@ from titfortat.plan.views import Views
 from titfortat_dev.sitebuild import SiteBuild, build_site
 
 pytestmark = pytest.mark.build
-
-
-class Page(HTMLParser):
-    """The parts of an HTML page the tests look at."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
-        self.scripts: list[str] = []
-        self.text_parts: list[str] = []
-        self._in_script = False
-        self._in_content = 0
-        self.feed(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, attrs))
-        values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(str(values["id"]))
-        for name in ("href", "src"):
-            if values.get(name):
-                self.links.append(str(values[name]))
-        self._in_script = tag in {"script", "style"}
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style"}:
-            self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.scripts.append(data)
-        else:
-            self.text_parts.append(data)
-
-    @property
-    def text(self) -> str:
-        return normalise("".join(self.text_parts))
 
 
 @pytest.fixture(scope="session")
@@ -198,42 +160,8 @@ def test_record_pages_stay_out_of_the_navigation(site: SiteBuild) -> None:
     assert "actors/is-kp" not in nav
 
 
-def _resolve(page_path: Path, link: str) -> tuple[Path, str] | None:
-    """The file a relative link points at, and its fragment (None for external links)."""
-    parts = urlsplit(link)
-    if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:")):
-        return None
-    target = page_path.parent if not parts.path else (page_path.parent / unquote(parts.path))
-    target = target.resolve()
-    if target.is_dir():
-        target = target / "index.html"
-    return target, parts.fragment
-
-
-def broken_links(site: SiteBuild) -> list[str]:
-    """Every internal link or anchor of a built site that leads nowhere."""
-    broken: list[str] = []
-    pages: dict[Path, Page] = {}
-    for path in html_pages(site):
-        pages[path.resolve()] = Page(path.read_text(encoding="utf-8"))
-    for path, page in pages.items():
-        if path.name == "404.html" and path.parent == site.site_dir.resolve():
-            continue  # MkDocs writes the 404 page with links from the site's root path
-        for link in page.links:
-            resolved = _resolve(path, link)
-            if resolved is None:
-                continue
-            target, fragment = resolved
-            if not target.exists():
-                broken.append(f"{path.relative_to(site.site_dir.resolve())}: {link}")
-                continue
-            if fragment and target.suffix == ".html" and fragment not in pages[target].ids:
-                broken.append(f"{path.relative_to(site.site_dir.resolve())}: {link} (anchor)")
-    return broken
-
-
 def test_every_internal_link_and_anchor_resolves(site: SiteBuild) -> None:
-    broken = broken_links(site)
+    broken = broken_links(site.site_dir)
     assert not broken, "broken links:\n" + "\n".join(broken[:20])
 
 
@@ -252,7 +180,7 @@ def test_a_large_site_splits_its_listings(tmp_path: Path) -> None:
     claims_index = (root / "claims" / "index.html").read_text(encoding="utf-8")
     assert "claims-by-accuser/" in claims_index
     assert "<table" not in claims_index.split('class="md-content"')[1]
-    assert not broken_links(large)
+    assert not broken_links(large.site_dir)
     index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {entry["location"] for entry in index["docs"]}
     year_pages = {f"timeline/{path.parent.name}/" for path in root.glob("timeline/*/index.html")}
@@ -364,39 +292,57 @@ def test_payload_text_is_shown_as_text(payload_site: SiteBuild) -> None:
 
 
 def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
-    """A real build (hook and all) writes only under docs/generated/; the hand-written
-    pages, styles and templates it was given come out byte for byte the same."""
+    """A real build (hook and all) writes the pages into docs/ beside the hand-written ones,
+    which come out byte for byte the same; everything it wrote is in its manifest, under the
+    names git ignores."""
+    from titfortat.plan import urls  # noqa: PLC0415
+    from titfortat.write.sync import MANIFEST, read_manifest  # noqa: PLC0415
     from titfortat_dev.sitebuild import prepare  # noqa: PLC0415
 
     work = tmp_path / "work"
     prepare(work)
     docs = work / "docs"
     before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert docs / "method.md" in before
     build_site(DATA, tmp_path / "site", work)
-    after = {
-        p: p.read_bytes()
-        for p in docs.rglob("*")
-        if p.is_file() and "generated" not in p.relative_to(docs).parts
-    }
-    assert after == before
-    generated = [p for p in docs.rglob("*") if p.is_file() and p not in before]
-    assert generated
-    assert all(p.relative_to(docs).parts[0] == "generated" for p in generated)
+    after = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert {p: after[p] for p in before} == before
+    written = {p.relative_to(docs).as_posix() for p in after if p not in before}
+    assert written == read_manifest(docs) | {MANIFEST}
+    roots = set(urls.generated_roots())
+    for path in written - {MANIFEST}:
+        top = path.split("/")[0]
+        assert path in roots or f"{top}/" in roots, path
 
 
 def test_generator_rewrites_only_what_changed(tmp_path: Path) -> None:
     from titfortat.pipeline import generate  # noqa: PLC0415
 
-    out = tmp_path / "generated"
+    out = tmp_path / "docs"
+    out.mkdir()
+    (out / "notes.md").write_text("hand-written", encoding="utf-8")
     first = generate(DATA, out)
     assert first.report is not None
     assert first.report.written
-    (out / "stale.md").write_text("left over", encoding="utf-8")
     second = generate(DATA, out)
     assert second.report is not None
     assert second.report.written == ()
-    assert second.report.removed == ("stale.md",)
+    assert second.report.removed == ()
     assert second.report.unchanged == len(second.files)
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    claims = data / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    start = text.index("  - id: article-says-iskp-attacks-persist-in-afghanistan")
+    end = text.index("  - id: article-suggests-kabul-is-shifting-blame")
+    claims.write_text(text[:start] + text[end:], encoding="utf-8")
+    third = generate(data, out)
+    assert third.report is not None
+    assert "claims/article-says-iskp-attacks-persist-in-afghanistan/index.md" in (
+        third.report.removed
+    )
+    assert not (out / "claims" / "article-says-iskp-attacks-persist-in-afghanistan").exists()
+    assert (out / "notes.md").read_text(encoding="utf-8") == "hand-written"
 
 
 def test_dates_show_their_precision_and_basis_on_claim_pages(

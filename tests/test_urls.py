@@ -45,6 +45,6 @@ def test_relative_agrees_with_posixpath(here: list[str], there: list[str], file:
 def test_source_paths() -> None:
     assert source_path("") == "index.md"
     assert source_path("claims/") == "claims/index.md"
-    assert source_path("claims/x/") == "claims/x.md"
+    assert source_path("claims/x/") == "claims/x/index.md"
     assert source_path("timeline/2024/") == "timeline/2024/index.md"
     assert source_path("data/tit-for-tat.json") == "data/tit-for-tat.json"

@@ -87,7 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate_cmd.add_argument("--data", default="data", help="the data folder (default: data)")
     generate_cmd.add_argument(
-        "--out", default="docs/generated", help="the generated folder (default: docs/generated)"
+        "--out",
+        default="docs",
+        help="the docs folder the pages go in, beside the hand-written ones (default: docs)",
     )
     generate_cmd.add_argument(
         "--config",

@@ -20,7 +20,8 @@ from titfortat.model.dataset import Dataset
 from titfortat.plan import urls
 from titfortat.plan.jsonld import absolute
 from titfortat.plan.page import SiteInfo
-from titfortat.plan.pages.planner import is_large, plan_pages
+from titfortat.plan.pages import plan_pages
+from titfortat.plan.pages.common import is_large
 from titfortat.plan.urls import source_path
 from titfortat.render.markdown import make_environment, render_page
 from titfortat.render.snippets import render_snippets

@@ -3,19 +3,19 @@
 ``python -m titfortat_dev.bench [--sizes 10,100,1000,10000] [--out bench-results]
 [--docs docs/performance.md]``
 
-For each size, in one run: synthesize a data folder (:mod:`titfortat_dev.synth`); time loading and
-checking it, then generating the pages, in a fresh child process (a warm, bloated parent
-would skew both); run the full ``mkdocs build`` of our site (the project's real mkdocs.yml and
-hook, copied with the docs to a scratch folder, so docs/generated/ is never touched) and of a
-BASELINE: a stock Material site holding the same pages as plain Markdown, with the same
-not_in_nav arrangement and no hooks. Every build runs in a fresh wrapper process that reports
-its own child's wall time, CPU time and peak RSS (``RUSAGE_CHILDREN`` is a maximum over all
-children, so one wrapper per build). Where a dataset is large enough for quotes to be kept out
-of the search index, one more build with them left in measures what that saves.
+For each size, in one run: synthesize a data folder (:mod:`titfortat_dev.synth`); time
+loading and checking it, then generating the pages, in a fresh child process (a warm,
+bloated parent would skew both); run the full ``mkdocs build`` of our site (the project's
+real mkdocs.yml and hook, with the hand-written docs copied to a scratch folder, so the
+working tree's docs/ is never touched) and of a BASELINE: a stock Material site holding the
+same pages as plain Markdown, with the same not_in_nav arrangement and no hooks. Every build
+runs in a fresh wrapper process that reports its own child's wall time, CPU time and peak
+RSS (``RUSAGE_CHILDREN`` is a maximum over all children, so one wrapper per build). Where a
+dataset is large enough for quotes to be kept out of the search index, one more build with
+them left in measures what that saves.
 
 The results are a benchmark, not timed assertions: the table goes to stdout, Markdown and
-JSON to ``--out``, and the docs page ``--docs`` is rewritten with the table and the targets.
-"""
+JSON to ``--out``, and the docs page ``--docs`` is rewritten with the table and the targets."""
 
 from __future__ import annotations
 
@@ -73,7 +73,6 @@ import importlib.util
 _spec = importlib.util.spec_from_file_location("titfortat_real_hooks", {path!r})
 _hooks = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_hooks)
-on_files = _hooks.on_files
 on_page_markdown = _hooks.on_page_markdown
 on_page_content = _hooks.on_page_content
 """
@@ -252,7 +251,8 @@ def generation_child(data_dir: Path, out_dir: Path, report: Path) -> None:
 
 
 def prepare_ours(work_dir: Path) -> Path:
-    """The project's mkdocs.yml and docs, copied (without docs/generated) to ``work_dir``."""
+    """The project's hand-written docs, and a configuration inheriting its mkdocs.yml, in
+    ``work_dir``."""
     from titfortat_dev.sitebuild import prepare  # noqa: PLC0415 - the shared copying helper
 
     config = prepare(work_dir)
@@ -260,7 +260,9 @@ def prepare_ours(work_dir: Path) -> Path:
     # the navigation fails the strict build), and stubbed if listed but not written yet.
     page = work_dir / "docs" / "performance.md"
     listed = re.search(
-        r"^\s*-\s*[^#\n]*:\s*performance\.md\s*$", config.read_text(encoding="utf-8"), re.MULTILINE
+        r"^\s*-\s*[^#\n]*:\s*performance\.md\s*$",
+        (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"),
+        re.MULTILINE,
     )
     if not listed:
         page.unlink(missing_ok=True)
@@ -272,21 +274,22 @@ def prepare_ours(work_dir: Path) -> Path:
 def prepare_variant(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
     """Our site with everything left in the search index (quotes, lists of claims, listing
     pages): pages pre-written, hook not generating."""
-    from titfortat.write.sync import MARKER  # noqa: PLC0415
+    from titfortat.write.sync import sync_folder  # noqa: PLC0415
 
     config = prepare_ours(work_dir)
     hook = work_dir / "variant_hooks.py"
     real = (PROJECT / "scripts" / "mkdocs_hooks.py").as_posix()
     hook.write_text(_VARIANT_HOOK.format(path=real), encoding="utf-8")
-    text = config.read_text(encoding="utf-8").replace(f"  - {real}", f"  - {hook.as_posix()}")
-    config.write_text(text, encoding="utf-8")
-    out = work_dir / "docs" / "generated"
-    for relative, data in generated.items():
-        target = out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        searchable = data.replace(b" data-search-exclude", b"")
-        target.write_bytes(searchable.replace(b"\nsearch:\n  exclude: true\n", b"\n"))
-    (out / MARKER).write_bytes(b"benchmark\n")
+    overlay = json.loads(config.read_text(encoding="utf-8"))
+    overlay["hooks"] = [hook.as_posix()]
+    config.write_text(json.dumps(overlay, indent=2) + "\n", encoding="utf-8")
+    searchable = {
+        relative: data.replace(b" data-search-exclude", b"").replace(
+            b"\nsearch:\n  exclude: true\n", b"\n"
+        )
+        for relative, data in generated.items()
+    }
+    sync_folder(work_dir / "docs", searchable)
     return config
 
 
@@ -432,8 +435,10 @@ def prepare_baseline(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
             target.write_text(plain_page(data.decode("utf-8")), encoding="utf-8")
         else:
             target.write_bytes(data)
+    from titfortat.plan import urls  # noqa: PLC0415
+
     for page in sorted((PROJECT / "docs").glob("*.md")):
-        if page.name == "performance.md":
+        if page.name == "performance.md" or page.name in urls.generated_roots():
             continue
         text = page.read_text(encoding="utf-8")
         text = re.sub(

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from titfortat.plan import urls
+
 if TYPE_CHECKING:  # Playwright is a development dependency; only its types are needed here.
     from playwright.sync_api import (
         ConsoleMessage,
@@ -160,38 +162,38 @@ def site_pages(site_dir: Path) -> list[str]:
 
 
 PAGE_TYPES: dict[str, str] = {
-    "home": "",
-    "timeline": "timeline/",
-    "matrix": "matrix/",
-    "claims-index": "claims/",
-    "claim": "claims/*",
-    "actors-index": "actors/",
-    "actor": "actors/*",
-    "places-index": "places/",
-    "place": "places/*",
-    "event": "events/*",
-    "source": "sources/*",
-    "events-index": "events/",
-    "sources-index": "sources/",
-    "method": "method/",
-    "data-model": "data-model/",
-    "downloads": "data/",
-    "health": "health/",
+    "home": urls.HOME,
+    "timeline": urls.TIMELINE,
+    "matrix": urls.MATRIX,
+    "claims-index": urls.CLAIMS,
+    "claim": urls.record_url("claims", "*"),
+    "actors-index": urls.ACTORS,
+    "actor": urls.record_url("actors", "*"),
+    "places-index": urls.PLACES,
+    "place": urls.record_url("places", "*"),
+    "event": urls.record_url("events", "*"),
+    "source": urls.record_url("sources", "*"),
+    "events-index": urls.EVENTS,
+    "sources-index": urls.SOURCES,
+    "method": urls.METHOD,
+    "data-model": urls.DATA_MODEL,
+    "downloads": urls.DOWNLOADS,
+    "health": urls.HEALTH,
     "performance": "performance/",
 }
-"""One page of each kind a reader meets; "kind/*" is resolved by ``page_of_type``."""
+"""One page of each kind a reader meets; "kind/*/" is resolved by ``page_of_type``."""
 
 
 def page_of_type(site_dir: Path, page_type: str) -> str:
-    """The path of a page type; a record type ("claims/*") names the richest page of its kind.
+    """The path of a page type; a record type ("claims/*/") names the richest page of its kind.
 
     The richest (the most HTML) exercises the most of its template, and the choice follows
     the data without naming records.
     """
     path = PAGE_TYPES.get(page_type, page_type)
-    if not path.endswith("/*"):
+    if not path.endswith("/*/"):
         return path
-    kind = path[:-2]
+    kind = path[:-3]
     records = sorted((site_dir / kind).glob("*/index.html"))
     if not records:
         raise LookupError(f"the site has no {kind} record pages")

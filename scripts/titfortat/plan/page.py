@@ -1,10 +1,11 @@
-"""A planned page: its address, its template and what it shows; and where the site lives."""
+"""A planned page: its address, what it shows and which template draws it; and where the
+site lives."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -18,15 +19,32 @@ class SiteInfo:
 
 
 @dataclass(frozen=True)
+class Context:
+    """What one kind of page shows: a dataclass per template, whose fields are the
+    template's variables (so a template reads only what its page was planned with)."""
+
+    TEMPLATE: ClassVar[str]
+    """The template that draws this kind of page."""
+
+    def variables(self) -> dict[str, Any]:
+        """The fields, by name, as the template sees them."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
 class Page:
-    """A page to write: where it goes, which template draws it, and what it shows."""
+    """A page to write: where it goes, what it shows, and its metadata."""
 
     url: str
-    template: str
     title: str
     description: str
-    context: Mapping[str, Any] = field(default_factory=dict)
+    context: Context
     data_file: str | None = None
     jsonld: Mapping[str, Any] | None = None
     search_exclude: bool = False
     """Keep the page out of the search index (listings that repeat record pages' text)."""
+
+    @property
+    def template(self) -> str:
+        """The template that draws the page (its context's)."""
+        return self.context.TEMPLATE

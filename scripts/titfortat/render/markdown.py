@@ -27,6 +27,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from titfortat.model import vocab
+from titfortat.plan import urls
 from titfortat.plan.page import Page
 from titfortat.plan.urls import depth, relative
 
@@ -116,7 +117,7 @@ def make_environment() -> Environment:
         json_value=_json_value,
         plural=_plural,
     )
-    environment.globals.update(vocab=vocab, memo=_memo, _memo_cache={})
+    environment.globals.update(vocab=vocab, urls=urls, memo=_memo, _memo_cache={})
     return environment
 
 
@@ -126,7 +127,7 @@ def render_page(environment: Environment, page: Page, shared: Mapping[str, Any])
     return template.render(
         {
             **shared,
-            **page.context,
+            **page.context.variables(),
             "page_url": page.url,
             "page_title": page.title,
             "page_description": page.description,

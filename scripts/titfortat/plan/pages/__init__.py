@@ -1,1 +1,41 @@
-"""The site's pages, one module per family (home, timeline, claims, actors...)."""
+"""The site's pages, one module per family (home, timeline, claims, actors...): each plans
+its pages from the dataset's views, with a typed context per template."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from titfortat.model.dataset import Dataset
+from titfortat.plan.page import Page, SiteInfo
+from titfortat.plan.pages.actors import actors_pages
+from titfortat.plan.pages.claims import claims_pages
+from titfortat.plan.pages.common import Plan
+from titfortat.plan.pages.downloads import data_page
+from titfortat.plan.pages.events import events_pages
+from titfortat.plan.pages.health import health_page
+from titfortat.plan.pages.home import home_page
+from titfortat.plan.pages.matrix import matrix_pages
+from titfortat.plan.pages.places import places_pages
+from titfortat.plan.pages.sources import sources_pages
+from titfortat.plan.pages.timeline import timeline_pages
+
+
+def plan_pages(
+    dataset: Dataset, site: SiteInfo, downloads: Mapping[str, bytes] | None = None
+) -> list[Page]:
+    """Every page of the site, in URL order (with the downloads page when there are any)."""
+    plan = Plan(dataset, site, downloads or {})
+    pages = [
+        home_page(plan),
+        *timeline_pages(plan),
+        *matrix_pages(plan),
+        *claims_pages(plan),
+        *actors_pages(plan),
+        *places_pages(plan),
+        *events_pages(plan),
+        *sources_pages(plan),
+    ]
+    if plan.downloads:
+        pages.append(data_page(dataset, site, plan.downloads))
+    pages.append(health_page(plan, len(pages)))
+    return sorted(pages, key=lambda page: page.url)

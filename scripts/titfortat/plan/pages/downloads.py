@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from titfortat.exports.tables import (
     JSON_PATH,
@@ -16,9 +16,10 @@ from titfortat.exports.tables import (
 )
 from titfortat.model import vocab
 from titfortat.model.dataset import Dataset
+from titfortat.model.records import DatasetInfo
 from titfortat.plan import urls
 from titfortat.plan.jsonld import CONTEXT, absolute
-from titfortat.plan.page import Page, SiteInfo
+from titfortat.plan.page import Context, Page, SiteInfo
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,19 @@ def dataset_jsonld(dataset: Dataset, site: SiteInfo, listed: Sequence[Download])
     }
 
 
+@dataclass(frozen=True)
+class DataPage(Context):
+    """The downloads page."""
+
+    TEMPLATE: ClassVar[str] = "data.md.j2"
+    info: DatasetInfo
+    downloads: tuple[Download, ...]
+    data_licence: tuple[str, str]
+    code_licence: tuple[str, str]
+    vocabulary_anchors: Mapping[str, str]
+    """Each vocabulary's anchor on the method page."""
+
+
 def data_page(dataset: Dataset, site: SiteInfo, downloads: Mapping[str, bytes]) -> Page:
     """The downloads page: each file with its size and contents, the licence, how to cite."""
     listed = describe_downloads(dataset, downloads)
@@ -124,17 +138,16 @@ def data_page(dataset: Dataset, site: SiteInfo, downloads: Mapping[str, bytes]) 
     )
     return Page(
         url=urls.DOWNLOADS,
-        template="data.md.j2",
         title="Downloads",
         description=description,
-        context={
-            "info": dataset.info,
-            "downloads": tuple(listed),
-            "data_licence": licence(dataset.info.licence),
-            "code_licence": licence(dataset.info.code_licence),
-            "vocabulary_anchors": {
+        context=DataPage(
+            info=dataset.info,
+            downloads=tuple(listed),
+            data_licence=licence(dataset.info.licence),
+            code_licence=licence(dataset.info.code_licence),
+            vocabulary_anchors={
                 name: "vocabulary-" + name.replace(" ", "-").lower() for name in vocab.VOCABULARIES
             },
-        },
+        ),
         jsonld=dataset_jsonld(dataset, site, listed),
     )

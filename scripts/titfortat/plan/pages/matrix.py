@@ -1,0 +1,182 @@
+"""Who accuses whom: accusers against accused in a grid, and every pair's claims."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+from titfortat.plan import urls
+from titfortat.plan.page import Context, Page
+from titfortat.plan.pages.common import SECTION_LIMIT, Plan
+from titfortat.plan.paging import PAGE_LIMIT, Part, paginate
+from titfortat.plan.views import ClaimView, Seg, Views
+
+GRID_LIMIT = 12
+"""The who-accuses-whom grid is drawn while accusers and accused are each at most this many."""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One accuser and one accused, with the claims between them (a cell of the matrix)."""
+
+    accuser: Seg
+    accused: Seg
+    anchor: str
+    claims: tuple[ClaimView, ...]
+    total: int
+    reciprocal: bool
+    accuser_id: str
+
+
+@dataclass(frozen=True)
+class MatrixPage(Context):
+    """The grid (when it is small enough to read) and the pairs."""
+
+    TEMPLATE: ClassVar[str] = "matrix.md.j2"
+    grid: bool
+    accusers: tuple[Seg, ...]
+    accuser_ids: tuple[str, ...]
+    accused: tuple[Seg, ...]
+    accused_ids: tuple[str, ...]
+    cells: Mapping[str, tuple[ClaimView, ...]]
+    pairs: tuple[Pair, ...]
+    accuser_links: tuple[tuple[Seg, int, str], ...]
+    reciprocal_count: int
+
+
+@dataclass(frozen=True)
+class MatrixPartPage(Context):
+    """One accuser's pairs, when there are too many pairs for one page."""
+
+    TEMPLATE: ClassVar[str] = "matrix_part.md.j2"
+    accuser: Seg
+    rows: tuple[Pair, ...]
+    pager: tuple[Part, ...]
+    part: int
+
+
+@dataclass(frozen=True)
+class PairAddresses:
+    """Where the claims of one accuser against one accused are listed: on the who accuses
+    whom page, or, when it is split, on its accuser's page of pairs."""
+
+    views: Views
+
+    @cached_property
+    def order(self) -> dict[tuple[str, str], int]:
+        """Each (accuser, accused) pair's position among its accuser's pairs."""
+        positions: dict[tuple[str, str], int] = {}
+        counts: dict[str, int] = defaultdict(int)
+        for claim in self.views.claims.values():
+            key = (claim.accuser_id, claim.accused_id)
+            if key not in positions:
+                positions[key] = counts[claim.accuser_id]
+                counts[claim.accuser_id] += 1
+        return positions
+
+    def __call__(self, accuser: str, accused: str) -> str:
+        anchor = "#" + urls.pair_anchor(accuser, accused)
+        if len(self.order) <= PAGE_LIMIT:
+            return urls.MATRIX + anchor
+        number = self.order[(accuser, accused)] // PAGE_LIMIT + 1
+        return urls.part_url(urls.matrix_by_accuser(accuser), number) + anchor
+
+
+def matrix_pages(plan: Plan) -> list[Page]:
+    """The who-accuses-whom page, and its accusers' pages when there are many pairs."""
+    views = plan.views
+    involved = views.involved_actors()
+    order = {actor_id: i for i, actor_id in enumerate(involved)}
+    # The busiest actors first; the busiest pair that accuse each other leads both
+    # axes, crosswise, so their two cells sit side by side in the grid's top corner.
+    accusers = sorted(
+        (a for a in involved if a in views.claims_by_accuser),
+        key=lambda a: (-len(views.claims_by_accuser[a]), order[a]),
+    )
+    accused = sorted(
+        (a for a in involved if a in views.claims_by_accused),
+        key=lambda a: (-len(views.claims_by_accused[a]), order[a]),
+    )
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for claim in views.claims.values():
+        counts[(claim.accuser_id, claim.accused_id)] += 1
+    mutual = [
+        (counts[(a, b)] + counts[(b, a)], a, b)
+        for (a, b) in counts
+        if (b, a) in counts and order[a] < order[b]
+    ]
+    if mutual:
+        _, first, second = max(mutual, key=lambda item: (item[0], -order[item[1]]))
+        accusers = [first, second, *(a for a in accusers if a not in (first, second))]
+        accused = [second, first, *(a for a in accused if a not in (first, second))]
+    cells: dict[tuple[str, str], list[ClaimView]] = defaultdict(list)
+    for claim in views.claims.values():
+        cells[(claim.accuser_id, claim.accused_id)].append(claim)
+    grid = len(accusers) <= GRID_LIMIT and len(accused) <= GRID_LIMIT
+    pairs = [
+        Pair(
+            accuser=views.actor_seg(a, short=True),
+            accused=views.actor_seg(b, short=True),
+            anchor=urls.pair_anchor(a, b),
+            claims=tuple(claims[:SECTION_LIMIT]),
+            total=len(claims),
+            reciprocal=(b, a) in cells,
+            accuser_id=a,
+        )
+        for (a, b), claims in cells.items()
+    ]
+    reciprocal = [p for p in pairs if p.reciprocal]
+    description = (
+        f"Who accuses whom: {len(accusers)} accusers and {len(accused)} accused; "
+        f"{len(reciprocal)} pairs accuse each other."
+    )
+    pages: list[Page] = []
+    pairs_shown: list[Pair] = pairs
+    accuser_links: tuple[tuple[Seg, int, str], ...] = ()
+    if len(pairs) > PAGE_LIMIT:
+        by_accuser: dict[str, list[Pair]] = defaultdict(list)
+        for pair in pairs:
+            by_accuser[pair.accuser_id].append(pair)
+        for accuser_id, accuser_pairs in by_accuser.items():
+            name = views.actor(accuser_id).name
+            for part in paginate(urls.matrix_by_accuser(accuser_id), accuser_pairs):
+                pages.append(
+                    Page(
+                        url=part.url,
+                        title=f"Who {name} accuses{part.suffix}",
+                        description=f"The actors {name} accuses, and of what.",
+                        context=MatrixPartPage(
+                            accuser=views.actor_seg(accuser_id),
+                            rows=part.rows,
+                            pager=part.pager,
+                            part=part.number,
+                        ),
+                        search_exclude=plan.large,
+                    )
+                )
+        pairs_shown = []
+        accuser_links = tuple(
+            (views.actor_seg(a), len(by_accuser[a]), urls.matrix_by_accuser(a)) for a in accusers
+        )
+    pages.append(
+        Page(
+            url=urls.MATRIX,
+            title="Who accuses whom",
+            description=description,
+            context=MatrixPage(
+                grid=grid,
+                accusers=tuple(views.actor_seg(a, short=True) for a in accusers),
+                accuser_ids=tuple(accusers),
+                accused=tuple(views.actor_seg(b, short=True) for b in accused),
+                accused_ids=tuple(accused),
+                cells={f"{a}|{b}": tuple(v) for (a, b), v in cells.items()},
+                pairs=tuple(pairs_shown),
+                accuser_links=accuser_links,
+                reciprocal_count=len(reciprocal),
+            ),
+        )
+    )
+    return pages
