@@ -4,8 +4,10 @@
 #   make test    lint, type-check and run every test
 #
 # Every target that needs Python makes .venv first (with $(PYTHON), Python 3.11 or newer) and
-# installs the pinned tools from scripts/requirements.lock, then this project in editable mode. It does
-# that again whenever scripts/requirements.lock or pyproject.toml changes.
+# installs what it needs, pinned: serve, build and check only what building the site needs
+# (scripts/requirements-site.lock); test, bench and screenshots the development tools too
+# (scripts/requirements-dev.lock). Then this project, in editable mode. It does that again
+# whenever a lock file or pyproject.toml changes.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -17,7 +19,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-STAMP := $(VENV)/.titfortat-installed
+SITE_LOCK := scripts/requirements-site.lock
+DEV_LOCK := scripts/requirements-dev.lock
+SITE_STAMP := $(VENV)/.titfortat-site
+DEV_STAMP := $(VENV)/.titfortat-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # `make bench SIZES="100 1000"` passes --sizes to the benchmark.
@@ -39,7 +44,7 @@ help:  ## list the targets
 	@echo "make check        check the data and report every problem"
 	@echo "make bench        time the build on synthetic data (SIZES=\"...\" to choose sizes)"
 	@echo "make screenshots  take screenshots of the site's pages in Chromium"
-	@echo "make lock         re-resolve scripts/requirements.lock (UPGRADE=1 to move every pin)"
+	@echo "make lock         re-resolve the two lock files in scripts/ (UPGRADE=1 to move every pin)"
 	@echo "make clean        remove built and cached files (keeps .venv)"
 	@echo "make distclean    clean, and remove .venv too"
 
@@ -56,26 +61,34 @@ $(PY):
 	       "make PYTHON=python3.12 $(MAKECMDGOALS)" >&2; exit 1; }
 	$(PYTHON) -m venv --clear $(VENV)
 
-# The pinned tools and the project; redone when the lock or the project's metadata changes.
-$(STAMP): scripts/requirements.lock pyproject.toml | $(PY)
+# What building the site needs, and the project; redone when the lock or the metadata changes.
+$(SITE_STAMP): $(SITE_LOCK) pyproject.toml | $(PY)
 	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
 	  echo "error: $(VENV) was made with $$($(PY) --version 2>&1); Tit-for-Tat needs 3.11 or" \
 	       "newer. Remove it (rm -rf $(VENV)) and run make again." >&2; exit 1; }
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r scripts/requirements.lock
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(SITE_LOCK)
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@$(PY) -m pip check >/dev/null || { $(PY) -m pip check >&2; \
-	  echo "error: scripts/requirements.lock does not cover pyproject.toml's dependencies;" \
-	       "run 'make lock' and commit scripts/requirements.lock." >&2; exit 1; }
+	  echo "error: $(SITE_LOCK) does not cover pyproject.toml's dependencies;" \
+	       "run 'make lock' and commit the lock files." >&2; exit 1; }
 	@touch $@
 
-venv: $(STAMP)  ## make .venv and install everything, nothing else
+# The development tools on top (the dev lock pins the site's packages at the same versions).
+$(DEV_STAMP): $(DEV_LOCK) $(SITE_STAMP)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r $(DEV_LOCK)
+	@$(PY) -m pip check >/dev/null || { $(PY) -m pip check >&2; \
+	  echo "error: $(DEV_LOCK) does not cover pyproject.toml's dev dependencies;" \
+	       "run 'make lock' and commit the lock files." >&2; exit 1; }
+	@touch $@
+
+venv: $(DEV_STAMP)  ## make .venv and install everything, nothing else
 
 # --- the two commands ------------------------------------------------------------------------
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -83,26 +96,31 @@ test: $(STAMP)
 
 # --- everything else -------------------------------------------------------------------------
 
-build: $(STAMP)
+build: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict
 
-check: $(STAMP)
+check: $(SITE_STAMP)
 	$(BIN)/titfortat check
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	PYTHONPATH=scripts $(PY) -m titfortat_dev.bench $(if $(SIZES),--sizes "$$(echo '$(SIZES)' | tr ' ' ',')")
 
-screenshots: $(STAMP)
+screenshots: $(DEV_STAMP)
 	PYTHONPATH=scripts $(PY) -m titfortat_dev.screenshots
 
-# Needs only the interpreter and uv (in the lock, and installed here if missing): it must work
-# when the lock itself is what is broken.
+# Needs only the interpreter and uv (in the dev lock, and installed here if missing): it must
+# work when a lock itself is what is broken. The dev lock is resolved within the site lock's
+# pins, so the two agree on every package they share.
 lock: | $(PY)
 	@test -x $(BIN)/uv || $(PY) -m pip install --quiet 'uv>=0.9'
+	$(BIN)/uv pip compile --quiet pyproject.toml --universal --python-version 3.11 \
+	  --generate-hashes --custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade) \
+	  -o $(SITE_LOCK)
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --universal --python-version 3.11 \
 	  --generate-hashes --custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade) \
-	  -o scripts/requirements.lock
-	@echo "scripts/requirements.lock: $$(grep -c '^[a-z0-9]' scripts/requirements.lock) pinned packages"
+	  --constraints $(SITE_LOCK) -o $(DEV_LOCK)
+	@echo "$(SITE_LOCK): $$(grep -c '^[a-z0-9]' $(SITE_LOCK)) pinned packages;" \
+	  "$(DEV_LOCK): $$(grep -c '^[a-z0-9]' $(DEV_LOCK))"
 
 clean:
 	rm -rf site docs/generated build .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -2,7 +2,7 @@
 
     python -m titfortat_dev.screenshots [--out screenshots] [--data data]
 
-Builds the site from the data (away from docs/generated/), serves it on 127.0.0.1, and
+Builds the site from the data (in a scratch folder, away from docs/), serves it on 127.0.0.1, and
 photographs one page of each type in Chromium, so a person can review the layout without
 setting anything up. The browser is offline: a page that needed another host would show it.
 """

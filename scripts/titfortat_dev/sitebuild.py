@@ -112,8 +112,11 @@ def build_site(
 
 
 def zensical_command() -> list[str] | None:
-    """How to run Zensical here (from the development tools), or None if it is missing."""
-    found = shutil.which("zensical", path=str(Path(sys.executable).parent))
+    """How to run Zensical: the ZENSICAL environment variable's program (to try another
+    release), else the one the development tools installed; None if there is none."""
+    found = os.environ.get("ZENSICAL") or shutil.which(
+        "zensical", path=str(Path(sys.executable).parent)
+    )
     return [found] if found else None
 
 
