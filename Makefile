@@ -109,11 +109,14 @@ screenshots: $(DEV_STAMP)
 	PYTHONPATH=scripts $(PY) -m titfortat_dev.screenshots
 
 # Needs only the interpreter and uv (in the dev lock, and installed here if missing): it must
-# work when a lock itself is what is broken. The dev lock is resolved within the site lock's
-# pins, so the two agree on every package they share.
+# work when a lock itself is what is broken. The site lock holds the build system too
+# (pyproject.toml's build-system.requires), since the editable install runs without build
+# isolation; the dev lock is resolved within the site lock's pins, so the two agree on every
+# package they share.
 lock: | $(PY)
 	@test -x $(BIN)/uv || $(PY) -m pip install --quiet 'uv>=0.9'
-	$(BIN)/uv pip compile --quiet pyproject.toml --universal --python-version 3.11 \
+	$(PY) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
+	  | $(BIN)/uv pip compile --quiet pyproject.toml - --universal --python-version 3.11 \
 	  --generate-hashes --custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade) \
 	  -o $(SITE_LOCK)
 	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --universal --python-version 3.11 \
