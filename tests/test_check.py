@@ -523,6 +523,46 @@ def test_quotes_of_an_invalid_record_are_still_checked() -> None:
     assert any("evidence[0].quote: not found in paragraph 1" in m for m in messages)
 
 
+def test_references_of_an_invalid_record_are_still_resolved_nested_ones_too() -> None:
+    """References come from the models' declarations, so even the nested ones (a date's
+    source, a status's source, a quote's source) of a record that fails validation are
+    checked in the same run."""
+    text = swap("allegation: territory-used", "allegation: harbours")(MINIMAL_YAML)
+    text = swap(
+        "      source: src\n      wording: Islamabad says",
+        "      source: srcc\n      wording: Islamabad says",
+    )(text)
+    text = swap(
+        "      state: countered\n      as_of: src", "      state: countered\n      as_of: nosource"
+    )(text)
+    text = swap("accused: afg\n", "accused: nobody\n")(text)
+    messages = [p.message for p in run_check(text).problems]
+    for expected in (
+        "claims[0] (id=pak-accuses-afg) allegation: 'harbours' is not a known allegation type",
+        "claims[0] (id=pak-accuses-afg) asserted.source: no source has the id 'srcc'",
+        "claims[0] (id=pak-accuses-afg) status.as_of: no source has the id 'nosource'",
+        "claims[0] (id=pak-accuses-afg) accused: no actor has the id 'nobody'",
+    ):
+        assert any(m.startswith(expected) for m in messages), (expected, messages)
+
+
+def test_every_reference_declared_on_a_model_is_resolved() -> None:
+    """The checker's count of resolved references is the number of ids the records name,
+    as the models declare them: nothing is resolved by a list kept elsewhere."""
+    from titfortat.model.records import COLLECTIONS  # noqa: PLC0415
+    from titfortat.model.references import references  # noqa: PLC0415
+
+    result = run_check()
+    assert result.dataset is not None
+    named = sum(
+        len(list(references(record)))
+        for collection in COLLECTIONS
+        for record in getattr(result.dataset, collection).values()
+    )
+    # A parent, a country, a membership, an event's quote, and 6 + 10 in the two claims.
+    assert named == result.dataset.stats.references_resolved == 20
+
+
 def test_stored_text_that_is_not_utf8() -> None:
     result = run_check(text=b"caf\xe9\n")
     assert any("data/texts/src.txt is not UTF-8 text" in p.message for p in result.problems)

@@ -39,6 +39,7 @@ from titfortat.model.records import (
     Claim,
     DatasetInfo,
     Event,
+    Evidence,
     Place,
     Source,
 )
@@ -519,3 +520,33 @@ def test_citation_file_matches_the_dataset(dataset: Dataset) -> None:
     assert citation["license"] == info.licence
     assert [author["name"] for author in citation["authors"]] == list(info.creators)
     assert citation["type"] == "dataset"
+
+
+def test_every_reference_on_the_models_is_a_foreign_key_of_a_table() -> None:
+    """Foreign keys come from the models' declarations: each reference field of each record
+    is a column of some table with the right target (a quote's source, of claims, statuses
+    and events alike, is the evidence table's source_id)."""
+    from titfortat.model.references import shapes  # noqa: PLC0415
+
+    def paths(model: type[Any], prefix: str = "") -> list[tuple[str, str]]:
+        found = []
+        for name, shape in shapes(model).items():
+            if shape.collection:
+                found.append((prefix + name, shape.collection))
+            if shape.model:
+                found.extend(paths(shape.model, f"{prefix}{name}."))
+        return found
+
+    columns = {
+        (table.model, c.field or c.name): c.references
+        for table in TABLES
+        for c in table.columns
+        if c.references
+    }
+    for model in COLLECTIONS.values():
+        for path, collection in paths(model):
+            if path.endswith("evidence.source") or path == "evidence.source":
+                key: tuple[Any, str] = (Evidence, "source")
+            else:
+                key = (model, path)
+            assert columns.get(key) == collection, (model.__name__, path)
