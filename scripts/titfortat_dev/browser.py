@@ -179,7 +179,7 @@ PAGE_TYPES: dict[str, str] = {
     "data-model": urls.DATA_MODEL,
     "downloads": urls.DOWNLOADS,
     "health": urls.HEALTH,
-    "performance": "performance/",
+    "performance": urls.PERFORMANCE,
 }
 """One page of each kind a reader meets; "kind/*/" is resolved by ``page_of_type``."""
 

@@ -23,6 +23,8 @@ METHOD = "method/"
 """Hand-written (docs/method.md), linked from generated pages."""
 DATA_MODEL = "data-model/"
 """Hand-written (docs/data-model.md)."""
+PERFORMANCE = "performance/"
+"""Written by the benchmark (docs/performance.md)."""
 SNIPPETS = "snippets/"
 """Generated pieces that hand-written pages include; not pages of their own."""
 
