@@ -14,11 +14,15 @@ DATA = ROOT / "data"
 PAYLOAD = ROOT / "tests" / "fixtures" / "payload"
 
 MINIMAL_TEXT = """\
+# A test source: an excerpt holding paragraphs 1, 2 and 5 of six.
+[1]
 First paragraph: Islamabad says the group operates from Afghan soil.
 
+[2]
 Second paragraph: Kabul denies it and says the other group has camps in Pakistan, in Mastung.
 
-Third paragraph: Islamabad has yet to respond to these new allegations.
+[5]
+Fifth paragraph: Islamabad has yet to respond to these new allegations.
 """
 
 MINIMAL_YAML = """\
@@ -31,13 +35,15 @@ dataset:
 sources:
   - id: src
     title: A source
-    kind: article
+    kind: analysis
+    url: https://example.org/a-source
     published:
       date: 2026-01-01
       precision: day
       basis: inferred
       note: For tests.
     text: texts/src.txt
+    original_paragraphs: 6
 places:
   - id: pakistan
     name: Pakistan
@@ -52,10 +58,12 @@ actors:
     type: government
     country: pakistan
     description: A government.
+    other_names: [Islamabad]
   - id: afg
     name: Taliban government
     type: government
     description: A government.
+    other_names: [Kabul]
   - id: spokesman
     name: A Spokesman
     type: person
@@ -92,16 +100,21 @@ claims:
       basis: relative
       source: src
       wording: Islamabad says
+    paraphrase: the group operates from Afghan soil
     status:
-      state: countered
-      as_of: src
+      - state: denied
+        as_of: src
+        evidence:
+          - source: src
+            paragraph: 2
+            quote: Kabul denies it
     cameo: "112"
     evidence:
       - source: src
         paragraph: 1
         quote: the group operates from Afghan soil
   - id: afg-accuses-pak
-    kind: counter-allegation
+    kind: allegation
     accuser: afg
     speaker: spokesman
     accused: pak
@@ -113,14 +126,21 @@ claims:
       precision: interval
       basis: inferred
       note: For tests.
+    paraphrase: the other group has camps in Pakistan, in Mastung
     status:
-      state: unanswered
-      as_of: src
+      - state: unanswered
+        as_of: src
+        evidence:
+          - source: src
+            paragraph: 5
+            quote: Islamabad has yet to respond
+    answers:
+      claim: pak-accuses-afg
+      framed_by: src
       evidence:
         - source: src
-          paragraph: 3
-          quote: Islamabad has yet to respond
-    answers: pak-accuses-afg
+          paragraph: 2
+          quote: Kabul denies it and says
     cameo: "112"
     events: [statement]
     evidence:
@@ -130,16 +150,50 @@ claims:
 """
 
 
+"""A second source for variants that need one: a news report of March 2026 (add it before
+``places:``, and its text as texts/later.txt)."""
+SECOND_SOURCE = """\
+  - id: later
+    title: A later report
+    kind: news-report
+    url: https://example.org/later
+    published:
+      date: 2026-03-02
+      precision: day
+      basis: stated
+      source: later
+      wording: 2 March 2026
+    text: texts/later.txt
+  - id: reference
+    title: A calendar
+    kind: date-reference
+    url: https://example.org/calendar
+"""
+
+SECOND_TEXT = """\
+[dateline]
+2 March 2026
+
+[3]
+Kabul rejected the claim as weird propaganda, a spokesman said on Sunday.
+
+[4]
+The ministry said Pakistan has not answered the charge of camps in Mastung.
+"""
+
+
 def run_check(
     yaml_text: str | bytes = MINIMAL_YAML,
     text: str | bytes = MINIMAL_TEXT,
     extra_files: dict[str, bytes] | None = None,
+    in_brief: str | None = None,
 ) -> CheckResult:
     """Check the minimal dataset, or a variant of it, entirely in memory."""
     data = yaml_text.encode("utf-8") if isinstance(yaml_text, str) else yaml_text
     stored = text.encode("utf-8") if isinstance(text, str) else text
     files = {"data/minimal.yaml": data, **(extra_files or {})}
-    return check(Inputs(files=files, texts={"texts/src.txt": stored}))
+    summary = in_brief.encode("utf-8", "surrogatepass") if in_brief is not None else None
+    return check(Inputs(files=files, texts={"texts/src.txt": stored}, in_brief=summary))
 
 
 @pytest.fixture(scope="session")

@@ -88,9 +88,18 @@ def test_normalisation_is_documented_and_narrow() -> None:
 
 
 def test_paragraphs_and_closest_text() -> None:
-    paragraphs = Paragraphs.from_text("One two three.\n\n\nFour five six seven.\n")
-    assert len(paragraphs) == 2
-    assert paragraphs.contains("five six", 2)
-    assert not paragraphs.contains("five six", 1)
-    assert paragraphs.find_paragraph("One two") == 1
-    assert closest_text("Four fiv six", paragraphs.raw[1]) in {"Four five six", "Four five"}
+    parsed = Paragraphs.parse(
+        "# comment\n[dateline]\nKabul, 2 May\n\n"
+        "[3]\nOne two three.\n\n\n[7]\nFour five\nsix seven.\n"
+    )
+    assert isinstance(parsed, Paragraphs)
+    assert len(parsed) == 3
+    assert parsed.cited == (3, 7)
+    assert parsed.text(3) == "One two three."
+    assert parsed.text(1) is None
+    assert parsed.contains("five six", 7)
+    assert not parsed.contains("five six", 3)
+    assert parsed.find_paragraph("One two") == 3
+    assert parsed.find_paragraph("Kabul, 2 May") is None  # a label is not a paragraph
+    assert parsed.anywhere("Kabul, 2 May")
+    assert closest_text("Four fiv six", parsed.raw[2]) in {"Four five six", "Four five"}

@@ -52,8 +52,15 @@ TEXT_FIELDS: list[tuple[str | int, ...]] = [
     ("claims", 0, "asserted", "date"),
     ("claims", 0, "evidence", 0, "quote"),
     ("claims", 1, "asserted", "note"),
-    ("claims", 1, "status", "note"),
-    ("claims", 1, "status", "evidence", 0, "quote"),
+    ("claims", 0, "paraphrase"),
+    ("claims", 0, "editorial_words", 0, "word"),
+    ("claims", 0, "editorial_words", 0, "reason"),
+    ("claims", 0, "status", 0, "note"),
+    ("claims", 1, "status", 0, "note"),
+    ("claims", 1, "status", 0, "evidence", 0, "quote"),
+    ("claims", 1, "answers", "note"),
+    ("claims", 1, "answers", "evidence", 0, "quote"),
+    ("sources", 0, "archive_url"),
 ]
 
 texts = st.text(
@@ -146,3 +153,40 @@ def test_any_bytes_as_a_file(content: bytes) -> None:
 @given(content=st.text(max_size=300))
 def test_any_text_as_a_file(content: str) -> None:
     _problems_are_well_formed(content.encode("utf-8"))
+
+
+BRIEF_PIECES = st.sampled_from(
+    [
+        "Islamabad says ",
+        "the group operates from Afghan soil ",
+        "[[claim:pak-accuses-afg]]",
+        "[[claim:nope]]",
+        "[[actor:ttp|TTP]] ",
+        "[[actor:ttp|<script>alert(1)</script>]]",
+        "[[place:]] ",
+        "[[weird:x]]",
+        "[[claim:afg-accuses-pak|",
+        ". ",
+        ".\n\n",
+        "\n",
+        "“quoted.” ",
+    ]
+)
+
+
+@_SETTINGS
+@given(pieces=st.lists(BRIEF_PIECES | texts, max_size=12))
+def test_any_in_brief_is_reported_or_built(pieces: list[str]) -> None:
+    """Whatever the summary says, the checker answers with usable problems or a dataset
+    that builds a home page."""
+    brief = "".join(pieces)
+    result = run_check(extra_files={}, in_brief=brief)
+    lines = brief.count("\n") + 1
+    for problem in result.problems:
+        assert problem.message
+        assert "\n" not in problem.message
+        if problem.path.endswith("in-brief.md"):
+            assert 0 <= problem.line <= lines
+    if result.dataset is not None:
+        files = build_files(result.dataset, DEFAULT_SITE)
+        assert "index.md" in files

@@ -17,12 +17,23 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from titfortat.check.inbrief import parse as parse_in_brief
 from titfortat.check.problems import Problem
 from titfortat.check.yamlsafe import YamlDocument, parse_yaml
+from titfortat.load.files import IN_BRIEF
 from titfortat.load.inputs import Inputs
 from titfortat.model import vocab
 from titfortat.model.dataset import Dataset, Origin, Stats
-from titfortat.model.quotes import Paragraphs, closest_text
+from titfortat.model.dates import DateValue, parse_date
+from titfortat.model.inbrief import BriefPart, InBrief
+from titfortat.model.quotes import (
+    MIN_QUOTE_WORDS,
+    Paragraphs,
+    closest_text,
+    find_segments,
+    normalise,
+    segments,
+)
 from titfortat.model.records import (
     COLLECTIONS,
     Actor,
@@ -36,6 +47,7 @@ from titfortat.model.records import (
     When,
 )
 from titfortat.model.references import raw_references, references
+from titfortat.model.support import content_words, fold, stems, unsupported, vocabulary
 
 
 @dataclass
@@ -211,14 +223,8 @@ class _Checker:
         self, doc: YamlDocument, kind: str, index: int, raw: dict[str, Any]
     ) -> None:
         """Keep the valid quotes of an invalid record, so they are checked in the same run."""
-        status = raw.get("status")
-        lists: list[tuple[list[str | int], Any]] = [(["evidence"], raw.get("evidence"))]
-        if isinstance(status, dict):
-            lists.append((["status", "evidence"], status.get("evidence")))
         placeholder = _Entry(kind, index, _Unnamed(id=raw.get("id")), doc)
-        for loc, items in lists:
-            if not isinstance(items, list):
-                continue
+        for loc, items in _raw_evidence_lists(raw):
             for i, item in enumerate(items):
                 try:
                     evidence = Evidence.model_validate(item)
@@ -314,9 +320,9 @@ class _Checker:
                     f"(byte 0x{raw[error.start]:02x} at offset {error.start}): save it as UTF-8",
                 )
                 continue
-            paragraphs = Paragraphs.from_text(text)
-            if not len(paragraphs):
-                self.at(entry, ["text"], f"{self.inputs.data_dir}/{source.text} is empty")
+            paragraphs = Paragraphs.parse(text)
+            if isinstance(paragraphs, str):
+                self.at(entry, ["text"], f"{self.inputs.data_dir}/{source.text}: {paragraphs}")
                 continue
             self.paragraphs[source_id] = paragraphs
 
@@ -347,6 +353,14 @@ class _Checker:
             return  # reported with the other references
         paragraphs = self.paragraphs.get(evidence.source)
         source = typing.cast(Source, sources[evidence.source].record)
+        if not source.kind.quoted:
+            self.at(
+                entry,
+                [*loc, "source"],
+                f"source {evidence.source!r} is a {source.kind.label.lower()}, cited only for "
+                "dates: quote a source that reports the claim, or change the source's kind",
+            )
+            return
         if paragraphs is None:
             if source.text is None:
                 self.at(
@@ -356,12 +370,15 @@ class _Checker:
                     "be checked: add 'text:' to the source or quote one that has it",
                 )
             return
-        if evidence.paragraph > len(paragraphs):
+        held = paragraphs.text(evidence.paragraph)
+        if held is None:
+            numbers = ", ".join(str(n) for n in paragraphs.cited)
             self.at(
                 entry,
                 [*loc, "paragraph"],
-                f"source {evidence.source!r} has {len(paragraphs)} paragraphs, "
-                f"not {evidence.paragraph}",
+                f"the excerpt of source {evidence.source!r} holds paragraphs {numbers}, not "
+                f"{evidence.paragraph}: store that paragraph under its number in the original, "
+                "or correct the number",
             )
             return
         if paragraphs.contains(evidence.quote, evidence.paragraph):
@@ -376,7 +393,7 @@ class _Checker:
                 f"paragraph {elsewhere}: set paragraph: {elsewhere}",
             )
             return
-        closest = closest_text(evidence.quote, paragraphs.raw[evidence.paragraph - 1])
+        closest = closest_text(evidence.quote, held)
         self.at(
             entry,
             [*loc, "quote"],
@@ -440,6 +457,9 @@ class _Checker:
                 self.check_when(entry, ["date"], event.date, sources)
             for i, evidence in enumerate(event.evidence):
                 self.check_evidence(entry, ["evidence", i], evidence, sources)
+            self.check_short_quotes(
+                entry, [(["evidence", i], e) for i, e in enumerate(event.evidence)]
+            )
             if event.kind.names_source and event.source is None:
                 self.at(
                     entry,
@@ -460,7 +480,7 @@ class _Checker:
                 )
         for entry in claims.values():
             self.check_claim(entry, by_id)
-        self.check_answers(claims)
+        self.check_answers(by_id)
         for entry, loc, evidence in self.salvaged:
             self.check_evidence(entry, loc, evidence, sources)
 
@@ -510,70 +530,298 @@ class _Checker:
         self.check_when(entry, ["asserted"], claim.asserted, sources)
         for i, evidence in enumerate(claim.evidence):
             self.check_evidence(entry, ["evidence", i], evidence, sources)
-        for i, evidence in enumerate(claim.status.evidence):
-            self.check_evidence(entry, ["status", "evidence", i], evidence, sources)
-        if claim.status.state.quoted and not claim.status.evidence:
-            self.at(
-                entry,
-                ["status"],
-                f"'{claim.status.state}' means a source says so: quote it under "
-                "status.evidence, or use 'no-response-reported'",
-            )
-        if claim.kind.answers_another and claim.answers is None:
-            self.at(
-                entry,
-                ["answers"],
-                f"a {claim.kind} must name the claim it answers (answers: <claim id>)",
-            )
+        self.check_paraphrase(entry, claim, by_id)
+        self.check_status(entry, claim, by_id)
+        self.check_short_quotes(entry, _claim_quotes(claim))
+        asserted = _date(claim.asserted)
+        for source_id in dict.fromkeys(e.source for e in claim.evidence):
+            published = _published(sources.get(source_id))
+            if published and asserted and _certainly_after(asserted, published):
+                self.at(
+                    entry,
+                    ["asserted"],
+                    f"the claim is dated {claim.asserted.date}, after source {source_id!r} that "
+                    f"reports it was published ({published.text}): correct one of the dates",
+                )
 
-    def check_answers(self, claims: Mapping[str, _Entry]) -> None:
-        answered_by: dict[str, list[Claim]] = {}
+    def check_paraphrase(
+        self, entry: _Entry, claim: Claim, by_id: Mapping[str, Mapping[str, _Entry]]
+    ) -> None:
+        """Every content word of the paraphrase is in the quotes or the linked names."""
+        names: list[str] = []
+        for actor_id in (claim.accuser, claim.speaker, claim.accused, claim.group):
+            found = by_id["actors"].get(actor_id) if actor_id else None
+            if found is not None:
+                actor = typing.cast(Actor, found.record)
+                names += [actor.name, actor.short_name or "", *actor.other_names]
+        for place_id in claim.places:
+            found = by_id["places"].get(place_id)
+            if found is not None:
+                place = typing.cast(Place, found.record)
+                names += [place.name, *place.other_names]
+        support = vocabulary([*(e.quote for e in claim.evidence), *names])
+        accepted = [w.word for w in claim.editorial_words]
+        for missing in unsupported(claim.paraphrase, support, accepted):
+            self.at(
+                entry,
+                ["paraphrase"],
+                f'"{missing}" is not in the quotes or the names of the records the claim links: '
+                "use the source's word, or list it under editorial_words with the reason",
+            )
+        used = {fold(w) for w in content_words(claim.paraphrase)}
+        for i, word in enumerate(claim.editorial_words):
+            if fold(word.word) not in used:
+                self.at(
+                    entry,
+                    ["editorial_words", i, "word"],
+                    f'"{word.word}" is not a word of the paraphrase: remove it from the list',
+                )
+            elif stems(word.word) & support:
+                self.at(
+                    entry,
+                    ["editorial_words", i, "word"],
+                    f'"{word.word}" is in the quotes already: remove it from the list',
+                )
+
+    def check_status(
+        self, entry: _Entry, claim: Claim, by_id: Mapping[str, Mapping[str, _Entry]]
+    ) -> None:
+        """Answers over time: each state quoted where it must be, given by the accused, and
+        in time order; none as of a source older than the claim."""
+        sources, actors = by_id["sources"], by_id["actors"]
+        asserted = _date(claim.asserted)
+        previous: tuple[int, DateValue] | None = None
+        for i, step in enumerate(claim.status):
+            for j, evidence in enumerate(step.evidence):
+                self.check_evidence(entry, ["status", i, "evidence", j], evidence, sources)
+            if step.date is not None:
+                self.check_when(entry, ["status", i, "date"], step.date, sources)
+            if step.state.quoted and not step.evidence:
+                self.at(
+                    entry,
+                    ["status", i],
+                    f"'{step.state}' needs the words of a source that says so: quote them under "
+                    "evidence, or use 'no-response-reported'",
+                )
+            speaker = actors.get(step.speaker) if step.speaker else None
+            if speaker is not None:
+                person = typing.cast(Actor, speaker.record)
+                speaks_for = [person.id, *(m.organization for m in person.memberships)]
+                if not any(_answers_for(who, claim.accused, actors) for who in speaks_for):
+                    self.at(
+                        entry,
+                        ["status", i, "speaker"],
+                        f"{person.id!r} does not speak for the accused {claim.accused!r}: only "
+                        "the accused answers a claim (a member of it, or of the government of "
+                        "the state accused); add the membership, or correct the speaker",
+                    )
+            as_of = _published(sources.get(step.as_of))
+            when = _date(step.date) if step.date is not None else as_of
+            if as_of and asserted and _certainly_after(asserted, as_of):
+                self.at(
+                    entry,
+                    ["status", i, "as_of"],
+                    f"source {step.as_of!r} ({as_of.text}) is older than the claim "
+                    f"({claim.asserted.date}): a status holds as of a source that knows the claim",
+                )
+            if when is None:
+                continue
+            if previous is not None and _certainly_after(previous[1], when):
+                self.at(
+                    entry,
+                    ["status", i],
+                    f"dated {when.text}, before the state above it ({previous[1].text}): list the "
+                    "states oldest first",
+                )
+            previous = (i, when)
+
+    def check_short_quotes(
+        self, entry: _Entry, located: list[tuple[list[str | int], Evidence]]
+    ) -> None:
+        """A quote of one or two words is evidence only inside a longer quote of the same
+        record, from the same source."""
+        for loc, evidence in located:
+            if len(" ".join(segments(evidence.quote)).split()) >= MIN_QUOTE_WORDS:
+                continue
+            inside = any(
+                other is not evidence
+                and other.source == evidence.source
+                and find_segments(segments(evidence.quote), normalise(other.quote))
+                for _, other in located
+            )
+            if not inside:
+                self.at(
+                    entry,
+                    [*loc, "quote"],
+                    f"a quote needs at least {MIN_QUOTE_WORDS} words to be evidence, unless it "
+                    "lies inside a longer quote of the same record",
+                )
+
+    def check_answers(self, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
+        """Framings: a source presents a claim as a response to another, in words quoted from
+        that source. Whoever the source presents as responding is its framing, not checked
+        against who was accused: an article may set its own claim against a government's."""
+        claims, sources = by_id["claims"], by_id["sources"]
         for entry in claims.values():
             claim = typing.cast(Claim, entry.record)
-            if claim.answers is None:
+            framing = claim.answers
+            if framing is None:
                 continue
-            target = claims.get(claim.answers)
+            for j, evidence in enumerate(framing.evidence):
+                self.check_evidence(entry, ["answers", "evidence", j], evidence, sources)
+                if evidence.source != framing.framed_by:
+                    self.at(
+                        entry,
+                        ["answers", "evidence", j, "source"],
+                        f"the framing is {framing.framed_by!r}'s: quote the passage of that "
+                        "source that presents the claim as a response",
+                    )
+            target = claims.get(framing.claim)
             if target is None:
                 continue
-            if claim.answers == claim.id:
-                self.at(entry, ["answers"], "a claim cannot answer itself")
+            if framing.claim == claim.id:
+                self.at(entry, ["answers", "claim"], "a claim cannot answer itself")
                 continue
-            answered = typing.cast(Claim, target.record)
-            if claim.accuser != answered.accused:
-                self.at(
-                    entry,
-                    ["answers"],
-                    f"claim {answered.id!r} accuses {answered.accused!r}, "
-                    f"but this claim's accuser is {claim.accuser!r}: only the accused "
-                    "answers an accusation",
-                )
-            answered_by.setdefault(answered.id, []).append(claim)
             seen = {claim.id}
-            step: Claim | None = answered
+            step: Claim | None = typing.cast(Claim, target.record)
             while step is not None and step.answers is not None:
                 if step.id in seen:
-                    self.at(entry, ["answers"], "claims answer each other in a loop")
+                    self.at(entry, ["answers", "claim"], "claims answer each other in a loop")
                     break
                 seen.add(step.id)
-                nxt = claims.get(step.answers)
+                nxt = claims.get(step.answers.claim)
                 step = typing.cast(Claim, nxt.record) if nxt else None
-        for claim_id, entry in claims.items():
-            claim = typing.cast(Claim, entry.record)
-            answers = answered_by.get(claim_id, [])
-            state = claim.status.state
-            if state.needs_counter_claim and not any(a.kind.answers_another for a in answers):
-                self.at(
-                    entry,
-                    ["status", "state"],
-                    f"'{state}' needs a counter-allegation whose answers: names this claim",
+
+    def check_in_brief(self, by_id: Mapping[str, Mapping[str, _Entry]]) -> InBrief | None:
+        """The home page's summary: every reference resolves, every sentence cites a claim
+        and says no more than the claims it cites, and a name is linked once."""
+        if self.inputs.in_brief is None:
+            return None
+        path = f"{self.inputs.data_dir}/{IN_BRIEF}"
+        try:
+            text = self.inputs.in_brief.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            self.problems.append(
+                Problem(path, 0, 0, f"not UTF-8 text (byte offset {error.start}): save it as UTF-8")
+            )
+            return None
+        parsed, problems = parse_in_brief(path, text)
+        self.problems += problems
+        cited_any = False
+        linked: dict[tuple[str, str], int] = {}
+        for paragraph in parsed.paragraphs:
+            for sentence in paragraph:
+                claims: list[Claim] = []
+                names: list[str] = []
+                for ref in sentence.references:
+                    pool = by_id[ref.collection]
+                    if ref.record_id not in pool:
+                        what = ref.collection.removesuffix("s")
+                        hint = _did_you_mean(ref.record_id, pool)
+                        self.problems.append(
+                            Problem(
+                                path,
+                                ref.line,
+                                ref.column,
+                                f"no {what} has the id {ref.record_id!r}{hint}",
+                            )
+                        )
+                        continue
+                    record = pool[ref.record_id].record
+                    if ref.collection == "claims":
+                        claims.append(typing.cast(Claim, record))
+                        continue
+                    key = (ref.collection, ref.record_id)
+                    if key in linked:
+                        self.problems.append(
+                            Problem(
+                                path,
+                                ref.line,
+                                ref.column,
+                                f"{ref.record_id!r} is linked already (line {linked[key]}): link "
+                                "a name once, on its first mention",
+                            )
+                        )
+                    linked.setdefault(key, ref.line)
+                    names += _names(record)
+                if not claims:
+                    self.problems.append(
+                        Problem(
+                            path,
+                            sentence.line,
+                            sentence.column,
+                            "this sentence cites no claim: put [[claim:<id>]] for each claim it "
+                            "summarises before its full stop",
+                        )
+                    )
+                    continue
+                cited_any = True
+                support = vocabulary([*self.claim_support(claims, by_id), *names, FRAME_WORDS])
+                for word in unsupported(sentence.text, support):
+                    self.problems.append(
+                        Problem(
+                            path,
+                            sentence.line,
+                            sentence.column,
+                            f'"{word}" is not in the quotes, names or dates of the claims this '
+                            "sentence cites: use their words, or cite the claim that has it",
+                        )
+                    )
+        if not cited_any and not problems:
+            self.problems.append(Problem(path, 0, 0, "the summary cites no claim"))
+        return InBrief(
+            paragraphs=tuple(
+                tuple(
+                    part
+                    for index, sentence in enumerate(paragraph)
+                    for part in ((BriefPart(" "),) if index else ()) + sentence.parts
                 )
-            if not state.answered and answers:
-                self.at(
-                    entry,
-                    ["status", "state"],
-                    f"says '{state}', but claim "
-                    f"{answers[0].id!r} answers it: set the state to how it was answered",
-                )
+                for paragraph in parsed.paragraphs
+            ),
+            path=path,
+        )
+
+    def claim_support(
+        self, claims: Iterable[Claim], by_id: Mapping[str, Mapping[str, _Entry]]
+    ) -> list[str]:
+        """What a summary of these claims may say: their quotes, the names of what they link
+        (sources and those who answered included) and the words of their dates."""
+        texts: list[str] = []
+        for claim in claims:
+            texts += [e.quote for e in claim.evidence]
+            texts.append(claim.paraphrase)
+            texts += [w.word for w in claim.editorial_words]
+            ids = [claim.accuser, claim.speaker, claim.accused, claim.group]
+            whens = [claim.asserted]
+            sources = [e.source for e in claim.evidence]
+            for step in claim.status:
+                texts += [e.quote for e in step.evidence]
+                texts += [step.state.label]
+                ids.append(step.speaker)
+                sources.append(step.as_of)
+                if step.date is not None:
+                    whens.append(step.date)
+            if claim.answers is not None:
+                texts += [e.quote for e in claim.answers.evidence]
+                sources.append(claim.answers.framed_by)
+                ids.append(claim.answers.framer)
+            for actor_id in ids:
+                if actor_id and actor_id in by_id["actors"]:
+                    texts += _names(by_id["actors"][actor_id].record)
+            for place_id in claim.places:
+                if place_id in by_id["places"]:
+                    texts += _names(by_id["places"][place_id].record)
+            for source_id in sources:
+                if source_id in by_id["sources"]:
+                    source = typing.cast(Source, by_id["sources"][source_id].record)
+                    texts += [source.title, source.publisher or ""]
+                    if source.published is not None:
+                        whens.append(source.published)
+            for when in whens:
+                parsed = _date(when)
+                if parsed is not None:
+                    texts.append(parsed.human())
+        return texts
 
     def run(self) -> CheckResult:
         self.read_files()
@@ -581,6 +829,7 @@ class _Checker:
         self.check_info()
         self.load_texts(by_id["sources"])
         self.check_references(by_id)
+        in_brief = self.check_in_brief(by_id)
         if self.problems or not self.infos:
             return CheckResult(sorted(set(self.problems)), None)
         origins = {
@@ -608,6 +857,7 @@ class _Checker:
             paragraphs=dict(self.paragraphs),
             origins=origins,
             stats=stats,
+            in_brief=in_brief,
         )
         return CheckResult([], dataset)
 
@@ -617,6 +867,76 @@ class _Unnamed:
     """Stands in for a record that failed validation, to report on its valid parts."""
 
     id: Any
+
+
+FRAME_WORDS = (
+    "said says say according claims claimed claim accused accuses accuse accusation "
+    "accusations alleged alleges allegation allegations answered answer response responded "
+    "reported reports statement statements presented presents"
+)
+"""Words a summary may use to attribute, beyond the words of the claims it cites."""
+
+
+def _names(record: Any) -> list[str]:
+    """A record's names as a text may give them: name, short name, other names, title."""
+    names = [getattr(record, "name", None), getattr(record, "short_name", None)]
+    names += list(getattr(record, "other_names", []))
+    names += [getattr(record, "title", None)]
+    return [name for name in names if name]
+
+
+def _raw_evidence_lists(raw: Mapping[str, Any]) -> list[tuple[list[str | int], list[Any]]]:
+    """The evidence lists of a raw record: its own, its states' and its framing's."""
+    found: list[tuple[list[str | int], list[Any]]] = []
+    if isinstance(raw.get("evidence"), list):
+        found.append((["evidence"], raw["evidence"]))
+    status = raw.get("status")
+    if isinstance(status, list):
+        for i, step in enumerate(status):
+            if isinstance(step, Mapping) and isinstance(step.get("evidence"), list):
+                found.append((["status", i, "evidence"], step["evidence"]))
+    answers = raw.get("answers")
+    if isinstance(answers, Mapping) and isinstance(answers.get("evidence"), list):
+        found.append((["answers", "evidence"], answers["evidence"]))
+    return found
+
+
+def _date(when: When | None) -> DateValue | None:
+    """A date field, parsed (the models have checked it parses)."""
+    if when is None:
+        return None
+    parsed = parse_date(when.date, when.precision)
+    return parsed if isinstance(parsed, DateValue) else None
+
+
+def _published(entry: _Entry | None) -> DateValue | None:
+    """When a source was published, if it is known."""
+    if entry is None:
+        return None
+    return _date(typing.cast(Source, entry.record).published)
+
+
+def _certainly_after(first: DateValue, second: DateValue) -> bool:
+    """Whether ``first`` is certainly later than ``second``: every day it may stand for comes
+    after every day the other may (intervals and open starts leave room for doubt)."""
+    return first.earliest is not None and first.earliest > second.latest
+
+
+def _answers_for(responder: str, accused: str, actors: Mapping[str, _Entry]) -> bool:
+    """Whether ``responder`` can answer for ``accused``: it is the accused, or the accused is a
+    state or its armed forces and the responder that country's government."""
+    if responder == accused:
+        return True
+    first, second = actors.get(responder), actors.get(accused)
+    if first is None or second is None:
+        return True  # reported with the references
+    responder_actor = typing.cast(Actor, first.record)
+    accused_actor = typing.cast(Actor, second.record)
+    return (
+        accused_actor.type in (vocab.ActorType.STATE, vocab.ActorType.MILITARY)
+        and responder_actor.type is vocab.ActorType.GOVERNMENT
+        and responder_actor.country == accused_actor.country
+    )
 
 
 _ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)
@@ -733,3 +1053,15 @@ def _message(item: Any, model: type[BaseModel], loc: Sequence[str | int]) -> str
     if kind == "too_short":
         return "needs at least one item"
     return str(item["msg"]).removeprefix("Value error, ")
+
+
+def _claim_quotes(claim: Claim) -> list[tuple[list[str | int], Evidence]]:
+    """Every quote of a claim, located: its own, its states' and its framing's."""
+    located: list[tuple[list[str | int], Evidence]] = [
+        (["evidence", i], e) for i, e in enumerate(claim.evidence)
+    ]
+    for i, step in enumerate(claim.status):
+        located += [(["status", i, "evidence", j], e) for j, e in enumerate(step.evidence)]
+    if claim.answers is not None:
+        located += [(["answers", "evidence", j], e) for j, e in enumerate(claim.answers.evidence)]
+    return located

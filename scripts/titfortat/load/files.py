@@ -7,6 +7,9 @@ from pathlib import Path
 
 from titfortat.load.inputs import Inputs
 
+IN_BRIEF = "in-brief.md"
+"""The home page's summary, written by an editor (see titfortat.model.inbrief)."""
+
 DATA_SUFFIXES = (".yaml", ".yml")
 
 
@@ -38,10 +41,18 @@ def read_inputs(data_dir: Path, base: Path | None = None) -> Inputs:
     files: dict[str, bytes] = {}
     texts: dict[str, bytes] = {}
     unreadable: dict[str, str] = {}
+    in_brief: bytes | None = None
     if not data_dir.is_dir():
         unreadable[display_path(data_dir, base)] = "not a folder: name the data folder"
+    root = data_dir.resolve() if data_dir.is_dir() else None
     for path in _visible_files(data_dir):
-        if path.suffix not in (*DATA_SUFFIXES, ".txt"):
+        if path.suffix not in (*DATA_SUFFIXES, ".txt") and path.name != IN_BRIEF:
+            continue
+        if root is not None and path.is_symlink() and not path.resolve().is_relative_to(root):
+            unreadable[display_path(path, base)] = (
+                f"is a symbolic link to {path.resolve().as_posix()}, outside the data folder: "
+                "copy the file into the data folder instead"
+            )
             continue
         try:
             content = path.read_bytes()
@@ -50,8 +61,14 @@ def read_inputs(data_dir: Path, base: Path | None = None) -> Inputs:
             continue
         if path.suffix == ".txt":
             texts[path.relative_to(data_dir).as_posix()] = content
-        else:
+        elif path.name != IN_BRIEF:
             files[display_path(path, base)] = content
+        elif path.parent == data_dir:
+            in_brief = content
     return Inputs(
-        files=files, texts=texts, data_dir=display_path(data_dir, base), unreadable=unreadable
+        files=files,
+        texts=texts,
+        data_dir=display_path(data_dir, base),
+        unreadable=unreadable,
+        in_brief=in_brief,
     )

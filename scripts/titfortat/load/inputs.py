@@ -15,3 +15,5 @@ class Inputs:
     data_dir: str = "data"
     unreadable: Mapping[str, str] = field(default_factory=dict)
     """Files that could not be read, with why (a broken link, no permission)."""
+    in_brief: bytes | None = None
+    """The home page's summary (in-brief.md in the data folder), if there is one."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from titfortat.model.inbrief import InBrief
 from titfortat.model.quotes import Paragraphs
 from titfortat.model.records import Actor, Claim, DatasetInfo, Event, Place, Source
 
@@ -42,3 +43,5 @@ class Dataset:
     paragraphs: Mapping[str, Paragraphs]
     origins: Mapping[tuple[str, str], Origin]
     stats: Stats
+    in_brief: InBrief | None = None
+    """The editor's summary for the home page, checked like a paraphrase."""

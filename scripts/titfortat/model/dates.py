@@ -33,6 +33,9 @@ MONTHS = [
 ]
 
 
+SHORT_MONTHS = [month[:3] for month in MONTHS]
+
+
 @dataclass(frozen=True)
 class Point:
     """A day, month or year: the span of days it may stand for."""
@@ -48,6 +51,14 @@ class Point:
             return f"{self.first.day} {MONTHS[self.first.month - 1]} {self.first.year}"
         if self.precision is Precision.MONTH:
             return f"{MONTHS[self.first.month - 1]} {self.first.year}"
+        return str(self.first.year)
+
+    def short(self) -> str:
+        """The point as lists say it: 30 Sep 2024, Sep 2024, 2024."""
+        if self.precision is Precision.DAY:
+            return f"{self.first.day} {SHORT_MONTHS[self.first.month - 1]} {self.first.year}"
+        if self.precision is Precision.MONTH:
+            return f"{SHORT_MONTHS[self.first.month - 1]} {self.first.year}"
         return str(self.first.year)
 
 
@@ -83,6 +94,30 @@ class DateValue:
     def period(self) -> str:
         """The year a date is filed under on the timeline, or "ongoing" for an open start."""
         return str(self.start.first.year) if self.start else "ongoing"
+
+    def short(self) -> str:
+        """The date as a reader says it in a list: "30 Sep 2024", "3–5 Oct 2024", "Aug 2021 –
+        Oct 2024", "2021–2024", "by 5 Oct 2024" (an open start); never more precise than it
+        is."""
+        if self.start is None:
+            return f"by {self.end.short()}"
+        start, end = self.start, self.end
+        if self.precision is not Precision.INTERVAL or start.text == end.text:
+            return end.short()
+        if start.precision is end.precision is Precision.DAY:
+            if (start.first.year, start.first.month) == (end.first.year, end.first.month):
+                return f"{start.first.day}\u2013{end.short()}"
+            if start.first.year == end.first.year:
+                return (
+                    f"{start.first.day} {SHORT_MONTHS[start.first.month - 1]} \u2013 {end.short()}"
+                )
+        if start.precision is end.precision is Precision.YEAR:
+            return f"{start.first.year}\u2013{end.first.year}"
+        if start.precision is end.precision is Precision.MONTH and (
+            start.first.year == end.first.year
+        ):
+            return f"{SHORT_MONTHS[start.first.month - 1]} \u2013 {end.short()}"
+        return f"{start.short()} \u2013 {end.short()}"
 
     def human(self) -> str:
         """The date in words, with an interval shown as a range, never as one day."""

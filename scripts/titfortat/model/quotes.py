@@ -96,39 +96,91 @@ def short_segment(quote: str) -> str | None:
     return next((part for part in parts if len(part.split(" ")) < MIN_SEGMENT_WORDS), None)
 
 
+_MARKER = re.compile(r"^\[(?:([1-9][0-9]*)|([a-z][a-z-]*))\][ \t]*$")
+
+
 @dataclass(frozen=True)
 class Paragraphs:
-    """The stored text of a source, split into numbered paragraphs (1-based)."""
+    """The stored excerpt of a source: the quoted paragraphs, each under its number in the
+    original, and any labelled lines (a dateline) that date wordings are checked against.
 
+    The format is plain text: a line ``[3]`` (or ``[dateline]``), then the paragraph, then a
+    blank line; lines starting with ``#`` before the first marker are comments.
+    """
+
+    numbers: tuple[int | str, ...]
     raw: tuple[str, ...]
     normalised: tuple[str, ...]
 
     @classmethod
-    def from_text(cls, text: str) -> Paragraphs:
-        """Paragraphs are blocks of lines separated by one or more blank lines."""
-        blocks = [block.strip() for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
-        raw = tuple(block for block in blocks if block)
-        return cls(raw=raw, normalised=tuple(normalise(block) for block in raw))
+    def parse(cls, text: str) -> Paragraphs | str:
+        """The excerpt, or what is wrong with the text (a message for the editor)."""
+        numbers: list[int | str] = []
+        blocks: list[list[str]] = []
+        for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+            marker = _MARKER.match(line.strip())
+            if marker:
+                label: int | str = int(marker[1]) if marker[1] else marker[2]
+                if label in numbers:
+                    return f"line {number}: [{label}] appears twice"
+                previous = [n for n in numbers if isinstance(n, int)]
+                if isinstance(label, int) and previous and label < previous[-1]:
+                    return (
+                        f"line {number}: [{label}] comes after [{previous[-1]}]: keep the "
+                        "original's order"
+                    )
+                numbers.append(label)
+                blocks.append([])
+            elif blocks:
+                blocks[-1].append(line)
+            elif line.strip() and not line.lstrip().startswith("#"):
+                return (
+                    f"line {number}: text before the first paragraph marker; put each quoted "
+                    "paragraph under its number in the original, like [3] on a line of its own"
+                )
+        if not numbers:
+            return (
+                "no paragraph markers: store only the quoted paragraphs, each under its number "
+                "in the original, like [3] on a line of its own"
+            )
+        raw = tuple("\n".join(block).strip() for block in blocks)
+        for label, paragraph in zip(numbers, raw, strict=True):
+            if not paragraph:
+                return f"[{label}] is empty"
+        return cls(tuple(numbers), raw, tuple(normalise(block) for block in raw))
 
     def __len__(self) -> int:
         return len(self.raw)
 
+    @property
+    def cited(self) -> tuple[int, ...]:
+        """The numbered paragraphs the excerpt holds."""
+        return tuple(n for n in self.numbers if isinstance(n, int))
+
+    def text(self, paragraph: int) -> str | None:
+        """A paragraph as stored, or None if the excerpt does not hold it."""
+        if paragraph not in self.numbers:
+            return None
+        return self.raw[self.numbers.index(paragraph)]
+
     def contains(self, quote: str, paragraph: int) -> bool:
-        """Whether the quote occurs in the 1-based paragraph."""
+        """Whether the quote occurs in the paragraph (which the excerpt must hold)."""
         parts = segments(quote)
-        return bool(parts) and find_segments(parts, self.normalised[paragraph - 1])
+        index = self.numbers.index(paragraph)
+        return bool(parts) and find_segments(parts, self.normalised[index])
 
     def find_paragraph(self, quote: str) -> int | None:
-        """The first paragraph that holds the whole quote, if any."""
+        """The first numbered paragraph that holds the whole quote, if any."""
         parts = segments(quote)
-        for number, text in enumerate(self.normalised, start=1):
-            if parts and find_segments(parts, text):
+        for number, text in zip(self.numbers, self.normalised, strict=True):
+            if isinstance(number, int) and parts and find_segments(parts, text):
                 return number
         return None
 
     def anywhere(self, words: str) -> bool:
-        """Whether the words occur in any paragraph (used for the wording of dates)."""
-        return self.find_paragraph(words) is not None
+        """Whether the words occur in any block, labelled ones included (date wordings)."""
+        parts = segments(words)
+        return bool(parts) and any(find_segments(parts, text) for text in self.normalised)
 
 
 def closest_text(quote: str, paragraph_text: str, limit: int = 120) -> str:

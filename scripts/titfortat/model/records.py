@@ -27,15 +27,18 @@ from pydantic_core import PydanticCustomError
 
 from titfortat.model import vocab
 from titfortat.model.dates import parse_date
-from titfortat.model.quotes import MIN_QUOTE_WORDS, MIN_SEGMENT_WORDS, segments, short_segment
+from titfortat.model.quotes import MIN_SEGMENT_WORDS, short_segment
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 """Bumped when a data file written for an older version would no longer pass the checker."""
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 _RESERVED_IDS = frozenset({"index"})
 _SPDX = r"^[A-Za-z0-9][A-Za-z0-9.+-]*$"
+
+PARAPHRASE_LIMIT = 300
+"""Characters in a paraphrase: a clause, not a summary; the quotes carry the rest."""
 
 
 def _slug(value: str) -> str:
@@ -111,6 +114,7 @@ _NAME = _text_rules(200, single_line=True)
 _SHORT = _text_rules(500)
 _LONG = _text_rules(4000)
 _QUOTE = _text_rules(1500)
+_PARAPHRASE = _text_rules(PARAPHRASE_LIMIT, single_line=True)
 Slug = Annotated[
     str,
     AfterValidator(_slug),
@@ -139,6 +143,7 @@ Name = Annotated[str, _NAME[0], _NAME[1]]
 ShortText = Annotated[str, _SHORT[0], _SHORT[1]]
 LongText = Annotated[str, _LONG[0], _LONG[1]]
 QuoteText = Annotated[str, _QUOTE[0], _QUOTE[1]]
+ParaphraseText = Annotated[str, _PARAPHRASE[0], _PARAPHRASE[1]]
 _ALLEGATION = _vocabulary_rules(vocab.Allegation, "allegation type")
 AllegationType = Annotated[vocab.Allegation, _ALLEGATION[0], _ALLEGATION[1]]
 _CLAIM_KIND = _vocabulary_rules(vocab.ClaimKind, "claim kind")
@@ -263,12 +268,8 @@ class Evidence(Record):
 
     @model_validator(mode="after")
     def _long_enough(self) -> Self:
-        if len(" ".join(segments(self.quote)).split()) < MIN_QUOTE_WORDS:
-            raise PydanticCustomError(
-                "quote_too_short",
-                "a quote needs at least {words} words to be evidence",
-                {"words": MIN_QUOTE_WORDS},
-            )
+        # A quote of fewer than MIN_QUOTE_WORDS words is allowed only inside a longer quote of
+        # the same record: the checker sees the record, so it checks that.
         if (part := short_segment(self.quote)) is not None:
             raise PydanticCustomError(
                 "quote_too_short",
@@ -302,16 +303,28 @@ class Source(Record):
     title: Name
     kind: SourceKind
     author: Name | None = None
+    author_actor: ActorId | None = Field(
+        default=None,
+        description="The author as an actor, when claims are made in the author's own voice "
+        "(the site then says the author 'wrote')",
+    )
     publisher: Name | None = None
-    url: Url | None = None
+    url: Url | None = Field(default=None, description="The original's web address")
+    archive_url: Url | None = Field(
+        default=None, description="An archived copy of the original, where one exists"
+    )
     published: When | None = Field(
         default=None, description="When it was published; a general record may have no date"
     )
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="ISO 639 code")] = "en"
     text: TextPath | None = Field(
         default=None,
-        description="Stored text (relative to data/), one paragraph per block; quotes are "
-        "checked against it. The site never publishes it whole.",
+        description="The stored excerpt (relative to data/): only the quoted paragraphs, each "
+        "under its number in the original ('[3]' on a line of its own, then the paragraph); "
+        "quotes are checked against it. The site never publishes it whole.",
+    )
+    original_paragraphs: int | None = Field(
+        default=None, ge=1, description="How many paragraphs the original has, where known"
     )
     note: LongText | None = None
 
@@ -378,13 +391,44 @@ class Event(Record):
     )
 
 
-class Status(Record):
-    """Whether the accused has answered, as of a source."""
+class StatusEntry(Record):
+    """Whether the accused had answered, as of a source: one step of a claim's answers over
+    time."""
 
     state: StatusValue
-    as_of: SourceId = Field(description="The source whose date the status holds at")
+    as_of: SourceId = Field(description="The source that reports this state, as of its date")
+    date: When | None = Field(
+        default=None,
+        description="When the state began (a denial at a briefing the day before the report); "
+        "the as_of source's date when left out",
+    )
+    speaker: ActorId | None = Field(
+        default=None, description="The person who answered for the accused, if named"
+    )
     evidence: list[Evidence] = Field(default_factory=list)
     note: ShortText | None = None
+
+
+class Framing(Record):
+    """A source presenting a claim as a response to another: the source's framing, with the
+    passage that frames it, never a fact of the dataset's own."""
+
+    claim: ClaimId = Field(description="The claim this one is presented as answering")
+    framed_by: SourceId = Field(description="The source that presents it so")
+    framer: ActorId | None = Field(
+        default=None,
+        description="Who presents it so in that source, when it is not the source in its own "
+        "voice (a speaker it quotes)",
+    )
+    evidence: list[Evidence] = Field(min_length=1, description="The passage that frames it")
+    note: ShortText | None = None
+
+
+class EditorialWord(Record):
+    """A word of a paraphrase that its quotes do not contain, accepted with the reason."""
+
+    word: Name
+    reason: ShortText
 
 
 class Claim(Record):
@@ -399,8 +443,24 @@ class Claim(Record):
     group: ActorId | None = Field(default=None, description="The armed group the claim is about")
     places: list[PlaceId] = Field(default_factory=list)
     asserted: When = Field(description="When the accuser made the claim")
-    status: Status
-    answers: ClaimId | None = Field(default=None, description="The claim this one answers")
+    paraphrase: Annotated[
+        ParaphraseText,
+        Field(
+            description="What was said, in plain English as close to the quotes as it allows: "
+            "the clause after 'said that'. Every content word must be in the claim's quotes or "
+            "the names of the records it links, unless listed in editorial_words."
+        ),
+    ]
+    editorial_words: list[EditorialWord] = Field(
+        default_factory=list,
+        description="Words of the paraphrase its quotes do not contain, each with why",
+    )
+    status: list[StatusEntry] = Field(
+        min_length=1, description="Whether the accused has answered, over time, oldest first"
+    )
+    answers: Framing | None = Field(
+        default=None, description="A source presents this claim as a response to another"
+    )
     cameo: CameoCode
     events: list[EventId] = Field(default_factory=list, description="Related events")
     evidence: list[Evidence] = Field(min_length=1)

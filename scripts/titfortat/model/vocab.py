@@ -56,44 +56,43 @@ class Vocabulary(StrEnum):
 
 
 class Allegation(Vocabulary):
-    """An allegation type, with the neutral clause used to state it in a sentence.
+    """An allegation type: a label for tables, the matrix, the graph and the downloads.
 
-    In ``clause``, ``{accused}`` and ``{group}`` are filled from the claim; the sentence
-    always begins with the accuser and a reporting verb, so no clause is ever read as fact.
+    It never writes a sentence: what a claim says is its paraphrase, checked against its
+    quotes. ``about_territory`` marks the types that concern a country's territory (the
+    method page says why those are coded against the state).
     """
 
-    clause: str
-    clause_without_group: str
     names_places: bool
-    """Whether the sentence says where ("... responsible for attacks in Kabul and Bamiyan")."""
+    """Whether a claim's title says where ("... training camps in Mastung")."""
     shelters: bool
     """Whether it says a group is sheltered somewhere (the actor pages' "Sheltering")."""
+    about_territory: bool
+    """Whether it concerns what happens on a country's territory rather than what an
+    authority does."""
 
     TERRITORY_USED = (
         "territory-used",
         "Militants operate from its territory",
         "The accuser says members of a group operate from, or find sanctuary in, territory "
-        "the accused controls. It does not by itself say the accused consents.",
-        "{group} operates from territory under the control of {accused}",
-        "militants operate from territory under the control of {accused}",
+        "of the accused. It does not by itself say the accused consents.",
         False,
+        True,
         True,
     )
     SHELTERS = (
         "shelters",
         "Shelters militants",
         "The accuser says the accused gives refuge or protection to members of a group.",
-        "{accused} shelters members of {group}",
-        "{accused} shelters militants",
         False,
         True,
+        False,
     )
     HOSTS_TRAINING_CAMPS = (
         "hosts-training-camps",
         "Training camps on its territory",
         "The accuser says a group trains its members in camps on the accused's territory.",
-        "{group} has training camps on territory of {accused}",
-        "militants have training camps on territory of {accused}",
+        True,
         True,
         True,
     )
@@ -102,9 +101,17 @@ class Allegation(Vocabulary):
         "Bases on its territory",
         "The accuser says a group has bases or operational centres on the accused's "
         "territory, from which it directs its activity.",
-        "{group} has bases or operational centres on territory of {accused}",
-        "militants have bases or operational centres on territory of {accused}",
         True,
+        True,
+        True,
+    )
+    ATTACKS_PREPARED_ON_TERRITORY = (
+        "attacks-prepared-on-territory",
+        "Attacks prepared on its territory",
+        "The accuser says attacks elsewhere were planned on the accused's territory, or carried "
+        "out by people trained or prepared there.",
+        True,
+        False,
         True,
     )
     RESPONSIBLE_FOR_ATTACKS = (
@@ -112,17 +119,15 @@ class Allegation(Vocabulary):
         "Responsible for attacks",
         "The accuser says the accused carried out, orchestrated or is otherwise responsible "
         "for attacks.",
-        "{accused} is responsible for attacks",
-        "{accused} is responsible for attacks",
         True,
+        False,
         False,
     )
     PLANS_ATTACKS = (
         "plans-attacks",
         "Plans attacks",
         "The accuser says the accused is preparing attacks that have not yet happened.",
-        "{accused} is planning attacks",
-        "{accused} is planning attacks",
+        False,
         False,
         False,
     )
@@ -130,8 +135,7 @@ class Allegation(Vocabulary):
         "cross-border-attacks",
         "Attacks across the border",
         "The accuser says the accused launch attacks from one country's territory into another's.",
-        "{accused} launch attacks across the border",
-        "{accused} launch attacks across the border",
+        False,
         False,
         False,
     )
@@ -140,8 +144,16 @@ class Allegation(Vocabulary):
         "Failed to act",
         "The accuser says the accused has not taken action it was asked or expected to take "
         "against a group.",
-        "{accused} has failed to act against {group}",
-        "{accused} has failed to act against militants",
+        False,
+        False,
+        False,
+    )
+    SUPPORTS = (
+        "supports",
+        "Supports militants",
+        "The accuser says the accused supplies, trains, funds or otherwise supports a group "
+        "or its operations.",
+        False,
         False,
         False,
     )
@@ -150,8 +162,7 @@ class Allegation(Vocabulary):
         "Uses militant proxies",
         "The accuser says the accused uses militant or extremist groups as proxies to pursue "
         "its aims.",
-        "{accused} uses {group} as a proxy",
-        "{accused} uses extremist groups as proxies",
+        False,
         False,
         False,
     )
@@ -160,8 +171,24 @@ class Allegation(Vocabulary):
         "Deflects blame",
         "The accuser says the accused's own accusations serve to deflect attention from the "
         "accused's failings.",
-        "accusations by {accused} about {group} deflect attention from its own failings",
-        "accusations by {accused} deflect attention from its own failings",
+        False,
+        False,
+        False,
+    )
+    DEFEATED = (
+        "defeated",
+        "Victory over the group",
+        "The speaker says the group has been defeated or brought under control.",
+        False,
+        False,
+        False,
+    )
+    FAILURE_OR_COMPLICITY = (
+        "failure-or-complicity",
+        "Failure or complicity",
+        "The accuser says an attack shows either the accused's failure to provide security or "
+        "its cooperation with the attackers, without choosing between them.",
+        False,
         False,
         False,
     )
@@ -170,80 +197,63 @@ class Allegation(Vocabulary):
         "Security concern",
         "The accuser voices concern about insecurity in, or coming from, the accused's "
         "territory, without attributing a specific act.",
-        "{group} in {accused} could destabilise the region",
-        "the security situation in {accused} could destabilise the region",
         False,
         False,
+        True,
     )
 
 
 class ClaimKind(Vocabulary):
-    """A kind of claim, with the reporting verb that attributes it (singular and plural:
-    "Pakistan alleges", "some experts allege")."""
+    """What kind of statement a claim is, with the reporting verb the site attributes it
+    with ("said", the same for every accuser)."""
 
     verb: str
-    verb_plural: str
+    """The reporting verb, past tense: "The Government of Pakistan said that ..."."""
     accuses: bool
     """An accusation (a claim page's title says "accuses"), not a concern or a suggestion."""
-    answers_another: bool
-    """It must name the claim it answers."""
 
     ALLEGATION = (
         "allegation",
         "Allegation",
         "The accuser asserts that the accused did or does something.",
-        "alleges that",
-        "allege that",
-        True,
-        False,
-    )
-    COUNTER_ALLEGATION = (
-        "counter-allegation",
-        "Counter-allegation",
-        "An allegation made in answer to an allegation against the accuser; it names the "
-        "claim it answers.",
-        "alleges in return that",
-        "allege in return that",
-        True,
+        "said",
         True,
     )
     CONCERN = (
         "concern",
         "Concern",
         "The accuser voices worry rather than an accusation of a specific act.",
-        "voices concern that",
-        "voice concern that",
-        False,
+        "voiced concern",
         False,
     )
     SUGGESTION = (
         "suggestion",
         "Suggestion",
         "A hedged allegation: the accuser says something may or could be the case.",
-        "suggests that",
-        "suggest that",
+        "suggested",
         False,
+    )
+    STATEMENT = (
+        "statement",
+        "Statement",
+        "The speaker says something about the other party that is neither an accusation nor a "
+        "concern, such as a claim of victory over a group or a description of a situation.",
+        "said",
         False,
     )
 
 
 class Status(Vocabulary):
-    """A response status; ``answered`` says whether the accused has answered at all."""
+    """Whether the accused has answered a claim, as a source reports it at its date.
+
+    Only the accused's own answer counts, in words a source quotes: a later accusation that a
+    source merely presents as a response is a framing (a claim's ``answers``), not a status.
+    """
 
     answered: bool
     quoted: bool
     """A source must be quoted saying so."""
-    needs_counter_claim: bool
-    """A counter-allegation must answer the claim."""
 
-    UNANSWERED = (
-        "unanswered",
-        "Unanswered",
-        "A source states that the accused has not responded, as of the source's date.",
-        False,
-        True,
-        False,
-    )
     NO_RESPONSE_REPORTED = (
         "no-response-reported",
         "No response reported",
@@ -251,32 +261,52 @@ class Status(Vocabulary):
         "that none was given.",
         False,
         False,
+    )
+    UNANSWERED = (
+        "unanswered",
+        "Unanswered",
+        "A source says the accused has not responded, as of the source's date; the source is "
+        "quoted.",
         False,
+        True,
+    )
+    NO_OFFICIAL_RESPONSE = (
+        "no-official-response",
+        "No official response",
+        "A source says the accused has not officially responded, as of the source's date; "
+        "the source is quoted. It says nothing of unofficial responses.",
+        False,
+        True,
+    )
+    DENIED = (
+        "denied",
+        "Denied",
+        "The accused denied the claim, in words a source quotes.",
+        True,
+        True,
     )
     COUNTERED = (
         "countered",
         "Countered",
-        "The accused answered with an accusation of its own rather than a denial.",
+        "The accused answered the claim with an accusation of its own, in words a source "
+        "quotes as its answer.",
         True,
-        False,
         True,
     )
-    DENIED = ("denied", "Denied", "The accused has denied the allegation.", True, False, False)
     ACKNOWLEDGED = (
         "acknowledged",
         "Acknowledged",
-        "The accused has acknowledged what it is accused of.",
+        "The accused acknowledged what it is accused of, in words a source quotes.",
         True,
-        False,
-        False,
+        True,
     )
     PARTIALLY_ACKNOWLEDGED = (
         "partially-acknowledged",
         "Partly acknowledged",
-        "The accused has acknowledged part of the allegation and disputed the rest.",
+        "The accused acknowledged part of the claim and disputed the rest, in words a "
+        "source quotes.",
         True,
-        False,
-        False,
+        True,
     )
 
 
@@ -304,6 +334,13 @@ class ActorType(Vocabulary):
         True,
         False,
     )
+    MILITARY = (
+        "military",
+        "Armed forces",
+        'A state\'s regular armed forces, named as such by a source ("the Pakistani army").',
+        True,
+        False,
+    )
     PERSON = "person", "Person", "A named individual.", False, False
     INTERNATIONAL_BODY = (
         "international-body",
@@ -326,6 +363,7 @@ class MembershipRole(Vocabulary):
 
     SPOKESPERSON = "spokesperson", "Spokesperson", "Speaks publicly for the organisation."
     LEADER = "leader", "Leader", "Heads the organisation."
+    MINISTER = "minister", "Minister", "Holds a ministry in the government."
     OFFICIAL = "official", "Official", "Holds an office in the organisation."
     MEMBER = "member", "Member", "Belongs to the organisation."
     UNIT = "unit", "Unit", "Is a unit or branch of the organisation."
@@ -354,39 +392,42 @@ class PlaceKind(Vocabulary):
 
 
 class SourceKind(Vocabulary):
-    """A kind of source, with the schema.org type of the work."""
+    """What a source is to this dataset, with the schema.org type of the work."""
 
     schema_type: str
+    quoted: bool
+    """Whether claims may quote it (a reference used only for a date is not quoted)."""
 
-    ARTICLE = (
-        "article",
-        "Article",
-        "An analysis or opinion article; a primary source of claims.",
+    ANALYSIS = (
+        "analysis",
+        "Analysis",
+        "An analysis or opinion article: a primary source for its author's own claims and for "
+        "the claims it reports.",
         "NewsArticle",
+        True,
     )
     NEWS_REPORT = (
         "news-report",
         "News report",
-        "A news report, cited to pin a date or an event.",
+        "A news report of statements, briefings or events: a primary source for the "
+        "statements it quotes or reports.",
         "NewsArticle",
+        True,
     )
-    OFFICIAL_RECORD = (
-        "official-record",
-        "Official record",
-        "A record published by a government or an international body.",
+    OFFICIAL_STATEMENT = (
+        "official-statement",
+        "Official statement",
+        "An official transcript, statement or post, published by the speaker or their office.",
         "CreativeWork",
+        True,
     )
-    SOCIAL_MEDIA_POST = (
-        "social-media-post",
-        "Social media post",
-        "A post by the speaker on a social network.",
+    DATE_REFERENCE = (
+        "date-reference",
+        "Date reference",
+        "A report or record cited only to pin a date (or an event's details) that the quoted "
+        "sources leave out; not quoted.",
         "CreativeWork",
-    )
-    GENERAL_RECORD = (
-        "general-record",
-        "General record",
-        "A widely documented fact, such as the date a city fell.",
-        "CreativeWork",
+        False,
     )
 
 
@@ -422,16 +463,20 @@ class EventKind(Vocabulary):
 
 
 class Precision(Vocabulary):
-    """How precise a date is."""
+    """How precise a date is, with how a screen reader is told."""
 
-    DAY = "day", "Day", "A single day: YYYY-MM-DD."
-    MONTH = "month", "Month", "Some day in a month: YYYY-MM."
-    YEAR = "year", "Year", "Some time in a year: YYYY."
+    aside: str
+    """The precision in words, for a date's accessible description."""
+
+    DAY = "day", "Day", "A single day: YYYY-MM-DD.", "a single day"
+    MONTH = "month", "Month", "Some day in a month: YYYY-MM.", "some day in that month"
+    YEAR = "year", "Year", "Some time in a year: YYYY.", "some time in that year"
     INTERVAL = (
         "interval",
         "Interval",
         "Some time between two dates, or a period lasting between them: START/END, each a "
         "day, month or year; '..' for an open start.",
+        "some time in that interval",
     )
 
 
@@ -439,30 +484,36 @@ class Basis(Vocabulary):
     """How a date is known, with the fields of a date that say where from."""
 
     needs: tuple[str, ...]
+    aside: str
+    """The basis in words, for a date's accessible description and the legend."""
 
     STATED = (
         "stated",
         "Stated",
         "The source prints the date (or the year) itself.",
         ("source", "wording"),
+        "printed in the source",
     )
     RELATIVE = (
         "relative",
         "Relative",
         'Worked out from words such as "last week" and the source\'s own date.',
         ("source", "wording"),
+        "worked out from the source's words and its date",
     )
     OUTSIDE_REFERENCE = (
         "outside-reference",
         "Outside reference",
         "Taken from another source, which is cited; the primary source does not give it.",
         ("reference",),
+        "taken from another source",
     )
     INFERRED = (
         "inferred",
         "Inferred",
         "Reasoned from indirect evidence, which the note explains; never a stated date.",
         ("note",),
+        "inferred from indirect evidence",
     )
 
 
@@ -470,6 +521,7 @@ class CameoCode(Vocabulary):
     """A CAMEO event code (Conflict and Mediation Event Observations)."""
 
     C012 = "012", "Make pessimistic comment", "CAMEO 012."
+    C013 = "013", "Make optimistic comment", "CAMEO 013."
     C016 = "016", "Deny responsibility", "CAMEO 016."
     C020 = "020", "Make an appeal or request", "CAMEO 020."
     C030 = "030", "Express intent to cooperate", "CAMEO 030."
