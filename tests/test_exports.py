@@ -159,9 +159,11 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
     event_actors = _lists(tables["event_actors"], "event_id")
     claim_places = _lists(tables["claim_places"], "claim_id")
     claim_events = _lists(tables["claim_events"], "claim_id")
+    editorial_words = _lists(tables["claim_editorial_words"], "claim_id")
+    states = _lists(tables["status"], "claim_id")
     quotes: dict[str, list[Row]] = defaultdict(list)
     for row in tables["evidence"]:
-        quotes[f"{row['owner_type']}:{row['owner_id']}"].append(row)
+        quotes[f"{row['owner_type']}:{row['owner_id']}:{row['step']}"].append(row)
     for items in quotes.values():
         assert [r["position"] for r in items] == list(range(1, len(items) + 1))
     sources = [
@@ -174,10 +176,13 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
                         "title",
                         "kind",
                         "author",
+                        "author_actor",
                         "publisher",
                         "url",
+                        "archive_url",
                         "language",
                         "text",
+                        "original_paragraphs",
                         "note",
                     )
                 },
@@ -221,7 +226,7 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
                 "date": _when(row, "date"),
                 "places": [r["place_id"] for r in event_places[row["id"]]],
                 "actors": [r["actor_id"] for r in event_actors[row["id"]]],
-                "evidence": _evidence(quotes[f"event:{row['id']}"]),
+                "evidence": _evidence(quotes[f"event:{row['id']}:0"]),
             }
         )
         for row in tables["events"]
@@ -239,21 +244,38 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
                         "accused",
                         "allegation",
                         "group",
-                        "answers",
+                        "paraphrase",
                         "cameo",
                         "note",
                     )
                 },
                 "asserted": _when(row, "asserted"),
-                "status": {
-                    "state": row["status_state"],
-                    "as_of": row["status_as_of"],
-                    "note": row["status_note"],
-                    "evidence": _evidence(quotes[f"status:{row['id']}"]),
+                "editorial_words": [
+                    {"word": r["word"], "reason": r["reason"]} for r in editorial_words[row["id"]]
+                ],
+                "status": [
+                    {
+                        "state": step["state"],
+                        "as_of": step["as_of"],
+                        "date": _when(step, "date"),
+                        "speaker": step["speaker"],
+                        "note": step["note"],
+                        "evidence": _evidence(quotes[f"status:{row['id']}:{step['position']}"]),
+                    }
+                    for step in states[row["id"]]
+                ],
+                "answers": None
+                if row["answers_claim"] is None
+                else {
+                    "claim": row["answers_claim"],
+                    "framed_by": row["answers_framed_by"],
+                    "framer": row["answers_framer"],
+                    "note": row["answers_note"],
+                    "evidence": _evidence(quotes[f"framing:{row['id']}:0"]),
                 },
                 "places": [r["place_id"] for r in claim_places[row["id"]]],
                 "events": [r["event_id"] for r in claim_events[row["id"]]],
-                "evidence": _evidence(quotes[f"claim:{row['id']}"]),
+                "evidence": _evidence(quotes[f"claim:{row['id']}:0"]),
             }
         )
         for row in tables["claims"]
@@ -354,7 +376,9 @@ def test_date_columns_are_dates_only_where_they_are_iso_days(
                 for row in tables[resource["name"]]:
                     if row[field["name"]] is not None:
                         dt.date.fromisoformat(row[field["name"]])
-    assert date_fields == 6  # earliest and latest of published, date and asserted
+    # earliest and latest of published (sources), date (events), asserted (claims) and date
+    # (status: when a state began)
+    assert date_fields == 8
     assert any(row["published_precision"] == "interval" for row in tables["sources"])
 
 

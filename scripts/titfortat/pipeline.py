@@ -20,10 +20,10 @@ from titfortat.model.dataset import Dataset
 from titfortat.plan import urls
 from titfortat.plan.jsonld import absolute
 from titfortat.plan.page import SiteInfo
-from titfortat.plan.pages import plan_pages
+from titfortat.plan.pages import plan_site
 from titfortat.plan.pages.common import is_large
 from titfortat.plan.urls import source_path
-from titfortat.render.markdown import make_environment, render_page
+from titfortat.render.markdown import make_environment, render_feed, render_page
 from titfortat.render.snippets import render_snippets
 from titfortat.write.sync import SyncReport, sync_folder
 
@@ -80,8 +80,10 @@ def _build_files(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
     shared = {"site": site, "dataset_info": dataset.info, "search_lean": is_large(dataset)}
     downloads = build_downloads(dataset, absolute(site.site_url, urls.DOWNLOADS))
     files = {urls.download(name): data for name, data in downloads.items()}
-    for page in plan_pages(dataset, site, downloads):
+    planned = plan_site(dataset, site, downloads)
+    for page in planned.pages:
         files[source_path(page.url)] = render_page(environment, page, shared).encode("utf-8")
+    files[urls.FEED] = render_feed(environment, planned.feed).encode("utf-8")
     files.update(render_snippets(environment, dataset))
     return files
 

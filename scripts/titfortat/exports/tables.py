@@ -122,8 +122,10 @@ class Listed:
 class Quote:
     """A row of the evidence table: a quote and the claim, status or event it backs."""
 
-    owner_type: Literal["claim", "status", "event"]
+    owner_type: Literal["claim", "status", "framing", "event"]
     owner_id: str
+    step: int
+    """For a state's quotes, its step in the claim's answers over time; 0 otherwise."""
     position: int
     evidence: Evidence
 
@@ -150,13 +152,20 @@ def item(name: str) -> Callable[[Listed], Cell]:
 
 
 def date_columns(
-    prefix: str, when_of: Callable[[Any], When | None], what: str, *, required: bool = False
+    prefix: str,
+    when_of: Callable[[Any], When | None],
+    what: str,
+    *,
+    required: bool = False,
+    field: str | None = None,
 ) -> tuple[Column, ...]:
     """A date as columns ``<prefix>_date``, ``<prefix>_precision``... (see :class:`When`).
 
     ``_date`` keeps the date as the source gives it (a day, month, year or interval, so not
-    an ISO date); ``_earliest`` and ``_latest`` are the ISO days it may stand for.
+    an ISO date); ``_earliest`` and ``_latest`` are the ISO days it may stand for. ``field``
+    is the date's path in the table's record, when it is not ``prefix``.
     """
+    path = field or prefix
 
     def part(read: Callable[[When], Cell]) -> Callable[[Any], Cell]:
         def value(row: object) -> Cell:
@@ -185,14 +194,14 @@ def date_columns(
             f"{prefix}_precision",
             "How precise the date is",
             required=required,
-            field=f"{prefix}.precision",
+            field=f"{path}.precision",
             value=part(attrgetter("precision")),
         ),
         column(
             f"{prefix}_basis",
             "How the date is known",
             required=required,
-            field=f"{prefix}.basis",
+            field=f"{path}.basis",
             value=part(attrgetter("basis")),
         ),
         column(
@@ -205,7 +214,7 @@ def date_columns(
         column(
             f"{prefix}_source",
             "The source whose words give the date",
-            field=f"{prefix}.source",
+            field=f"{path}.source",
             value=part(attrgetter("source")),
         ),
         column(
@@ -216,7 +225,7 @@ def date_columns(
         column(
             f"{prefix}_reference",
             "The outside reference the date comes from",
-            field=f"{prefix}.reference",
+            field=f"{path}.reference",
             value=part(attrgetter("reference")),
         ),
         column(f"{prefix}_note", "How the date was worked out", value=part(attrgetter("note"))),
@@ -278,12 +287,16 @@ def link_table(
 def _quotes(dataset: Dataset) -> Iterator[Quote]:
     for event in dataset.events.values():
         for position, evidence in enumerate(event.evidence, start=1):
-            yield Quote("event", event.id, position, evidence)
+            yield Quote("event", event.id, 0, position, evidence)
     for claim in dataset.claims.values():
         for position, evidence in enumerate(claim.evidence, start=1):
-            yield Quote("claim", claim.id, position, evidence)
-        for position, evidence in enumerate(claim.status.evidence, start=1):
-            yield Quote("status", claim.id, position, evidence)
+            yield Quote("claim", claim.id, 0, position, evidence)
+        for step, entry in enumerate(claim.status, start=1):
+            for position, evidence in enumerate(entry.evidence, start=1):
+                yield Quote("status", claim.id, step, position, evidence)
+        if claim.answers is not None:
+            for position, evidence in enumerate(claim.answers.evidence, start=1):
+                yield Quote("framing", claim.id, 0, position, evidence)
 
 
 def _coordinate(name: str) -> Callable[[Any], Cell]:
@@ -300,15 +313,23 @@ TABLES: tuple[Table, ...] = (
             column("id", "Unique id", required=True),
             column("title", "Title", required=True),
             column("kind", "Kind of source", required=True),
-            column("author", "Author"),
+            column("author", "Author, as printed"),
+            column("author_actor", "The author as an actor, when claims are in their own voice"),
             column("publisher", "Publisher"),
-            column("url", "Web address"),
+            column("url", "The original's web address"),
+            column("archive_url", "An archived copy of the original"),
             *date_columns("published", attrgetter("published"), "When it was published"),
             column("language", "ISO 639 language code", required=True),
             column(
                 "text",
-                "Path of the stored text in the repository, under data/; empty "
-                "for an outside reference (the text itself is not published)",
+                "Path of the stored excerpt in the repository, under data/: the quoted "
+                "paragraphs under their numbers in the original; empty for a date reference "
+                "(the text itself is not published)",
+            ),
+            column(
+                "original_paragraphs",
+                "How many paragraphs the original has, where known",
+                type="integer",
             ),
             column("note", "Note"),
         ),
@@ -444,25 +465,101 @@ TABLES: tuple[Table, ...] = (
                 "asserted", attrgetter("asserted"), "When the accuser made the claim", required=True
             ),
             column(
-                "status_state",
-                "Whether the accused has answered",
+                "paraphrase",
+                "What was said, in the editor's words, checked against the quotes",
                 required=True,
-                field="status.state",
-                value=attrgetter("status.state"),
             ),
             column(
-                "status_as_of",
-                "The source whose date the status holds at",
+                "current_state",
+                "Whether the accused has answered, as of the latest source (status.csv has "
+                "every step)",
+                required=True,
+                field="status.state",
+                value=lambda claim: claim.status[-1].state,
+            ),
+            column(
+                "current_as_of",
+                "The source the current state is as of",
                 required=True,
                 field="status.as_of",
-                value=attrgetter("status.as_of"),
+                value=lambda claim: claim.status[-1].as_of,
             ),
-            column("status_note", "Note on the status", value=attrgetter("status.note")),
-            column("answers", "The claim this one answers"),
+            column(
+                "answers_claim",
+                "The claim a source presents this one as a response to",
+                field="answers.claim",
+                value=lambda claim: claim.answers.claim if claim.answers else None,
+            ),
+            column(
+                "answers_framed_by",
+                "The source that presents it so (its words are in evidence.csv, owner_type "
+                "framing)",
+                field="answers.framed_by",
+                value=lambda claim: claim.answers.framed_by if claim.answers else None,
+            ),
+            column(
+                "answers_framer",
+                "Who presents it so in that source, when not the source itself",
+                field="answers.framer",
+                value=lambda claim: claim.answers.framer if claim.answers else None,
+            ),
+            column(
+                "answers_note",
+                "Note on the framing",
+                value=lambda claim: claim.answers.note if claim.answers else None,
+            ),
             column("cameo", "CAMEO event code", required=True),
             column("note", "Note"),
         ),
         ("id",),
+        Claim,
+    ),
+    link_table(
+        "status",
+        "Answers over time: each claim's states, oldest first, each as of a source (the "
+        "quotes for each are in evidence.csv, owner_type status, with the step).",
+        ("claims", "claim_id"),
+        lambda dataset: ((c.id, c.status) for c in dataset.claims.values()),
+        (
+            column(
+                "state",
+                "Whether the accused had answered",
+                required=True,
+                field="status.state",
+                value=item("state"),
+            ),
+            column(
+                "as_of",
+                "The source that reports the state, as of its date",
+                required=True,
+                field="status.as_of",
+                value=item("as_of"),
+            ),
+            *date_columns(
+                "date",
+                lambda row: row.item.date,
+                "When the state began, when it has its own date (else the as_of source's)",
+                field="status.date",
+            ),
+            column(
+                "speaker",
+                "Who answered for the accused, if named",
+                field="status.speaker",
+                value=item("speaker"),
+            ),
+            column("note", "Note on the state", value=item("note")),
+        ),
+        Claim,
+    ),
+    link_table(
+        "claim_editorial_words",
+        "Words of a claim's paraphrase that its quotes do not contain, each with the reason.",
+        ("claims", "claim_id"),
+        lambda dataset: ((c.id, c.editorial_words) for c in dataset.claims.values()),
+        (
+            column("word", "The word", required=True, value=item("word")),
+            column("reason", "Why it is used", required=True, value=item("reason")),
+        ),
         Claim,
     ),
     link_table(
@@ -484,12 +581,20 @@ TABLES: tuple[Table, ...] = (
     Table(
         "evidence",
         "Evidence: every quote, verbatim from its source's paragraph. owner_type says what "
-        "owner_id is: a claim (claim: the claim's evidence; status: the evidence for its "
-        "status; both in claims.csv) or an event (events.csv).",
+        "owner_id is: a claim (claim: the claim's own quotes; status: the quotes for one step "
+        "of its answers over time, numbered by step; framing: the passage that presents it "
+        "as a response; all in claims.csv) or an event (events.csv).",
         _quotes,
         (
-            column("owner_type", "claim, status or event", required=True),
+            column("owner_type", "claim, status, framing or event", required=True),
             column("owner_id", "The id of the claim or event", required=True),
+            column(
+                "step",
+                "For owner_type status, the step of the claim's answers over time (1 = "
+                "oldest); 0 otherwise",
+                type="integer",
+                required=True,
+            ),
             column("position", "1-based place in the owner's list", type="integer", required=True),
             column(
                 "source_id",
@@ -500,7 +605,7 @@ TABLES: tuple[Table, ...] = (
             ),
             column(
                 "paragraph",
-                "1-based paragraph of the source's stored text",
+                "The paragraph's number in the original (the stored excerpt keeps it)",
                 type="integer",
                 required=True,
                 value=attrgetter("evidence.paragraph"),
@@ -512,7 +617,7 @@ TABLES: tuple[Table, ...] = (
                 value=attrgetter("evidence.quote"),
             ),
         ),
-        ("owner_type", "owner_id", "position"),
+        ("owner_type", "owner_id", "step", "position"),
         Evidence,
     ),
 )

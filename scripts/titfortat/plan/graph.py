@@ -134,7 +134,7 @@ def build_graph(views: Views, pair_url: Callable[[str, str], str]) -> Graph:
                 path=path,
                 label_x=label_x,
                 label_y=label_y,
-                reciprocal=(accused, accuser) in pairs,
+                reciprocal=views.both_ways(accuser, accused),
                 href=pair_url(accuser, accused),
             )
         )

@@ -23,10 +23,21 @@ def absolute(site_url: str, url: str) -> str:
 
 
 def _date(view: DateView | None) -> str | None:
-    """An ISO date for schema.org, only when the date is a single day, month or year."""
-    if view is None or view.precision is vocab.Precision.INTERVAL:
+    """An ISO 8601 date for schema.org at the precision the date is certain to: a day, month
+    or year as given; an interval as the month or year all of it falls in ("2024-10" for 3-5
+    October 2024); None when even the year is not certain (an open start, years apart)."""
+    if view is None:
         return None
-    return view.end_iso
+    if view.precision is not vocab.Precision.INTERVAL:
+        return view.end_iso
+    start, end = view.start_iso, view.end_iso
+    if start is None:
+        return None
+    if start[:7] == end[:7]:
+        return end[:7]
+    if start[:4] == end[:4]:
+        return end[:4]
+    return None
 
 
 def agent(actor: Actor, site_url: str, url: str) -> dict[str, Any]:
@@ -47,12 +58,8 @@ def creative_work(source: Source, views: Views, site_url: str) -> dict[str, Any]
         node["author"] = {"@type": "Person", "name": source.author}
     if source.publisher:
         node["publisher"] = {"@type": "Organization", "name": source.publisher}
-    if source.published is not None:
-        published = views.date(source.published)
-        if published.precision is vocab.Precision.INTERVAL and published.start_iso:
-            node["temporalCoverage"] = published.text
-        else:
-            node["datePublished"] = published.end_iso
+    if published := _date(views.date(source.published) if source.published else None):
+        node["datePublished"] = published
     node["inLanguage"] = source.language
     return node
 
@@ -84,8 +91,6 @@ def claim(view: ClaimView, views: Views, site_url: str) -> dict[str, Any]:
         )
     if created := _date(view.asserted):
         node["dateCreated"] = created
-    else:
-        node["temporalCoverage"] = view.asserted.text
     return node
 
 

@@ -25,6 +25,8 @@ DATA_MODEL = "data-model/"
 """Hand-written (docs/data-model.md)."""
 PERFORMANCE = "performance/"
 """Written by the benchmark (docs/performance.md)."""
+FEED = "feed.xml"
+"""The Atom feed of new claims, answers and sources."""
 SNIPPETS = "snippets/"
 """Generated pieces that hand-written pages include; not pages of their own."""
 
@@ -132,7 +134,7 @@ def generated_roots() -> list[str]:
         SNIPPETS,
         *SPLIT_LISTINGS,
     ]
-    return ["index.md", *sorted({folder.strip("/") + "/" for folder in folders})]
+    return ["index.md", FEED, *sorted({folder.strip("/") + "/" for folder in folders})]
 
 
 def source_path(url: str) -> str:

@@ -1,14 +1,14 @@
 """What pages show, worked out once from a checked dataset.
 
 Views hold plain text and site-relative link targets; templates escape the text and make
-the links relative. Every sentence about a claim is built here, from the claim's fields and
-the vocabulary's neutral clauses, always led by the accuser and a reporting verb: the site
-attributes every allegation and states none as fact.
+the links relative. A claim's sentence is its attribution frame (plan/sentences.py: who
+said it, through whom, when, according to which source) around the editor's paraphrase,
+which the checker has held to the quotes: the site attributes every allegation and states
+none as fact. Relations between claims are sources' framings and say whose.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,21 +17,12 @@ from functools import cached_property
 from titfortat.model import vocab
 from titfortat.model.dataset import Dataset
 from titfortat.model.dates import DateValue, parse_date
-from titfortat.model.records import Actor, Claim, Event, Evidence, Place, When
+from titfortat.model.records import Actor, Claim, Event, Evidence, Place, StatusEntry, When
+from titfortat.plan import sentences
+from titfortat.plan.sentences import Frame, Seg, sentence_text
 from titfortat.plan.urls import record_url
 
-
-@dataclass(frozen=True)
-class Seg:
-    """A piece of a sentence; ``href`` is a site-relative link target, if it links."""
-
-    text: str
-    href: str | None = None
-
-
-def sentence_text(segments: Iterable[Seg]) -> str:
-    """A sentence as plain text (for descriptions, search and JSON-LD)."""
-    return "".join(segment.text for segment in segments)
+__all__ = ["ClaimView", "DateView", "EventView", "QuoteView", "Seg", "Views", "sentence_text"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +54,26 @@ class DateView:
         """The words shown, with "about" when the date is approximate."""
         return f"about {self.human}" if self.approximate else self.human
 
+    @property
+    def phrase(self) -> str:
+        """The date as a sentence says it: "on 30 September 2024", "by 5 October 2024"."""
+        return sentences.when_phrase(self.value, approximate=self.approximate)
+
+    @property
+    def short(self) -> str:
+        """The date as lists say it: "30 Sep 2024", "by 5 Oct 2024", "2021–2024"."""
+        return f"about {self.value.short()}" if self.approximate else self.value.short()
+
+    @property
+    def marked(self) -> bool:
+        """Whether lists mark the date: the source does not print it."""
+        return self.basis is not vocab.Basis.STATED
+
+    @property
+    def description(self) -> str:
+        """The date's precision and basis in words, for screen readers and tooltips."""
+        return f"{self.display}: {self.precision.aside}, {self.basis.aside}"
+
 
 @dataclass(frozen=True)
 class QuoteView:
@@ -73,6 +84,41 @@ class QuoteView:
     source_id: str
     source: Seg
     source_url: str | None
+
+
+@dataclass(frozen=True)
+class StatusView:
+    """One step of a claim's answers over time: a state, as of a source."""
+
+    state: vocab.Status
+    label: str
+    definition: str
+    answered: bool
+    as_of: Seg
+    as_of_id: str
+    as_of_date: DateView | None
+    date: DateView | None
+    """When the state began: its own date, or the as-of source's."""
+    speaker: Seg | None
+    evidence: tuple[QuoteView, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class FramingView:
+    """A source presenting a claim as a response to another, with the passage that does."""
+
+    claim_id: str
+    framed_by: Seg
+    framed_by_id: str
+    framer: Seg | None
+    evidence: tuple[QuoteView, ...]
+    note: str | None
+
+    @property
+    def who(self) -> Seg:
+        """Whose framing it is: the speaker who frames it, or the source in its own voice."""
+        return self.framer or self.framed_by
 
 
 @dataclass(frozen=True)
@@ -87,6 +133,10 @@ class ClaimView:
     allegation_label: str
     allegation_definition: str
     sentence: tuple[Seg, ...]
+    attribution: tuple[Seg, ...]
+    """The sentence's frame alone, up to "that:", said once over a group of claims."""
+    paraphrase: str
+    editorial_words: tuple[tuple[str, str], ...]
     accuser: Seg
     accuser_id: str
     accuser_short: Seg
@@ -100,17 +150,12 @@ class ClaimView:
     group_id: str | None
     places: tuple[Seg, ...]
     place_ids: tuple[str, ...]
+    sources: tuple[Seg, ...]
+    """The sources whose quotes report the claim, in the order they are first quoted."""
     asserted: DateView
-    status: vocab.Status
-    status_label: str
-    status_definition: str
-    answered: bool
-    status_as_of: Seg
-    status_as_of_id: str
-    status_as_of_date: DateView | None
-    status_evidence: tuple[QuoteView, ...]
-    status_note: str | None
-    answers: str | None
+    history: tuple[StatusView, ...]
+    """Answers over time, oldest first; the last is the current state."""
+    framing: FramingView | None
     cameo: vocab.CameoCode
     cameo_label: str
     event_ids: tuple[str, ...]
@@ -125,9 +170,48 @@ class ClaimView:
         return sentence_text(self.sentence)
 
     @property
+    def short(self) -> str:
+        """What was said, as a line under its attribution: the paraphrase as a sentence."""
+        return sentences.capitalise(self.paraphrase.rstrip(".")) + "."
+
+    @property
     def lead_quote(self) -> QuoteView:
         """The quote cards, the timeline and JSON-LD show: the first, which editors choose."""
         return self.evidence[0]
+
+    @property
+    def current(self) -> StatusView:
+        """The latest state of its answers over time."""
+        return self.history[-1]
+
+    @property
+    def status(self) -> vocab.Status:
+        """The current state."""
+        return self.current.state
+
+    @property
+    def status_label(self) -> str:
+        """The current state's label."""
+        return self.current.label
+
+    @property
+    def answered(self) -> bool:
+        """Whether the accused has answered, as of the latest source."""
+        return self.current.answered
+
+    @property
+    def notes(self) -> tuple[tuple[str, str], ...]:
+        """Every caveat the data gives about the claim, with what it is about: the claim's
+        note, each state's note and the framing's note. Pages show them all."""
+        found: list[tuple[str, str]] = []
+        if self.note:
+            found.append(("The claim", self.note))
+        for step in self.history:
+            if step.note:
+                found.append((f"{step.label}, as of {step.as_of.text}", step.note))
+        if self.framing and self.framing.note:
+            found.append((f"How {self.framing.who.text} presents it", self.framing.note))
+        return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -153,6 +237,16 @@ class EventView:
     data_line: int
 
 
+def _all_evidence(claim: Claim) -> list[Evidence]:
+    """Every quote a claim holds: its own, its states' and its framing's."""
+    found = list(claim.evidence)
+    for step in claim.status:
+        found += step.evidence
+    if claim.answers is not None:
+        found += claim.answers.evidence
+    return found
+
+
 @dataclass
 class Views:
     """The dataset seen as pages see it: names, sentences and indexes, computed once."""
@@ -161,6 +255,7 @@ class Views:
     claims: dict[str, ClaimView] = field(default_factory=dict)
     events: dict[str, EventView] = field(default_factory=dict)
     answered_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    """Per claim, the claims a source presents as responses to it."""
     claims_by_accuser: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     claims_by_accused: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     claims_by_speaker: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -175,9 +270,7 @@ class Views:
     quotes_by_paragraph: dict[str, dict[int, int]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(int))
     )
-    """Per source, how many quotes (of claims, statuses and events) each paragraph gives."""
-    claim_paragraphs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    """Per source, the paragraphs that claims' own evidence cites."""
+    """Per source, how many quotes (of claims, states, framings, events) each paragraph gives."""
     claims_dated_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     """Per outside reference, the claims whose date it gives."""
     children: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -193,8 +286,7 @@ class Views:
             if place.parent is not None:
                 views.children[place.parent].append(place.id)
         for claim in dataset.claims.values():
-            view = views._claim(claim)
-            views.claims[claim.id] = view
+            views.claims[claim.id] = views._claim(claim)
             views.claims_by_accuser[claim.accuser].append(claim.id)
             views.claims_by_accused[claim.accused].append(claim.id)
             if claim.speaker:
@@ -202,18 +294,16 @@ class Views:
             if claim.group:
                 views.claims_by_group[claim.group].append(claim.id)
             if claim.answers:
-                views.answered_by[claim.answers].append(claim.id)
+                views.answered_by[claim.answers.claim].append(claim.id)
             for place_id in dict.fromkeys(claim.places):
                 views.claims_by_place[place_id].append(claim.id)
             for event_id in dict.fromkeys(claim.events):
                 views.claims_by_event[event_id].append(claim.id)
-            cited = {e.source for e in (*claim.evidence, *claim.status.evidence)}
-            for source_id in sorted(cited):
+            quoted = _all_evidence(claim)
+            for source_id in dict.fromkeys(e.source for e in quoted):
                 views.claims_by_source[source_id].append(claim.id)
-            for evidence in (*claim.evidence, *claim.status.evidence):
+            for evidence in quoted:
                 views.quotes_by_paragraph[evidence.source][evidence.paragraph] += 1
-            for evidence in claim.evidence:
-                views.claim_paragraphs[evidence.source].add(evidence.paragraph)
             if claim.asserted.reference:
                 views.claims_dated_by[claim.asserted.reference].append(claim.id)
         for event in dataset.events.values():
@@ -224,10 +314,10 @@ class Views:
                 views.events_by_place[place_id].append(event.id)
             for evidence in event.evidence:
                 views.quotes_by_paragraph[evidence.source][evidence.paragraph] += 1
-            sources = {e.source for e in event.evidence}
+            sources = dict.fromkeys(e.source for e in event.evidence)
             if event.source:
-                sources.add(event.source)
-            for source_id in sorted(sources):
+                sources[event.source] = None
+            for source_id in sources:
                 views.events_by_source[source_id].append(event.id)
         return views
 
@@ -238,30 +328,15 @@ class Views:
         return self.dataset.actors[actor_id]
 
     def actor_seg(self, actor_id: str, *, short: bool = False) -> Seg:
-        """An actor's name linked to its page."""
+        """An actor's name linked to its page (a collective's name capitalised, as a label)."""
         actor = self.dataset.actors[actor_id]
         name = (actor.short_name or actor.name) if short else actor.name
-        return Seg(name, record_url("actors", actor_id))
+        return Seg(sentences.capitalise(name), record_url("actors", actor_id))
 
     def actor_in_sentence(self, actor_id: str, *, again: bool = False) -> Seg:
-        """The actor as a sentence names it: "the Government of Pakistan", "the Islamic State
-        Khorasan Province (IS-KP)"; named ``again``, by its short name: "IS-KP", "the
-        Pakistani government"."""
+        """The actor as a sentence names it mid-sentence (see sentences.actor_name)."""
         actor = self.dataset.actors[actor_id]
-        name = actor.name
-        if again and actor.short_name:
-            name = actor.short_name
-        elif (
-            actor.type is vocab.ActorType.ARMED_GROUP
-            and actor.short_name != name
-            and actor.short_name
-        ):
-            name = f"{name} ({actor.short_name})"
-        armed_group = actor.type is vocab.ActorType.ARMED_GROUP
-        article = actor.type.definite_article and not (again and armed_group)
-        if article and not name.lower().startswith("the "):
-            name = f"the {name}"
-        return Seg(name, record_url("actors", actor_id))
+        return Seg(sentences.actor_name(actor, again=again), record_url("actors", actor_id))
 
     def place_seg(self, place_id: str) -> Seg:
         """A place's name linked to its page."""
@@ -270,6 +345,11 @@ class Views:
     def source_seg(self, source_id: str) -> Seg:
         """A source's title linked to its page."""
         return Seg(self.dataset.sources[source_id].title, record_url("sources", source_id))
+
+    def source_name(self, source_id: str) -> Seg:
+        """A source as a sentence credits it: its publisher ("Policy East"), else its title."""
+        source = self.dataset.sources[source_id]
+        return Seg(source.publisher or source.title, record_url("sources", source_id))
 
     def place_chain(self, place_id: str) -> list[str]:
         """The place and its parents, outermost first: Pakistan, Balochistan, Mastung."""
@@ -311,6 +391,11 @@ class Views:
             value=value,
         )
 
+    def published(self, source_id: str) -> DateView | None:
+        """When a source was published, if known."""
+        published = self.dataset.sources[source_id].published
+        return self.date(published) if published else None
+
     def quote(self, evidence: Evidence) -> QuoteView:
         """A quote with a link to its source."""
         source = self.dataset.sources[evidence.source]
@@ -324,55 +409,31 @@ class Views:
 
     # -- claims and events ----------------------------------------------------------------------
 
-    def sentence(self, claim: Claim, *, speaker: bool = True) -> tuple[Seg, ...]:
-        """The claim in one attributed sentence, built from neutral vocabulary."""
-        return _merge([*self.attribution(claim, speaker=speaker), *self.clause(claim), Seg(".")])
-
-    def attribution(self, claim: Claim, *, speaker: bool = True) -> list[Seg]:
-        """Who says it: "The Taliban government, through its spokesperson X, alleges that"."""
-        kind = claim.kind
-        accuser = self.actor_in_sentence(claim.accuser)
-        parts: list[Seg] = [Seg(_capitalise(accuser.text), accuser.href)]
-        if speaker and claim.speaker:
+    def frame(self, claim: Claim) -> Frame:
+        """Who said the claim, through whom, when, according to which sources."""
+        sources = list(dict.fromkeys(e.source for e in claim.evidence))
+        first = self.dataset.sources[sources[0]]
+        role = None
+        if claim.speaker:
             roles = [
                 m.role
                 for m in self.dataset.actors[claim.speaker].memberships
                 if m.organization == claim.accuser
             ]
-            role = roles[0].label.lower() if roles else "speaker"
-            parts += [Seg(f", through its {role} "), self.actor_seg(claim.speaker), Seg(",")]
-        plural = self.dataset.actors[claim.accuser].type.plural
-        parts.append(Seg(f" {kind.verb_plural if plural else kind.verb} "))
-        return parts
+            role = roles[0].label.lower() if roles else None
+        return Frame(
+            sources=tuple(self.source_name(s) for s in sources),
+            accuser=self.actor_in_sentence(claim.accuser),
+            speaker=self.actor_seg(claim.speaker) if claim.speaker else None,
+            role=role,
+            verb=claim.kind.verb,
+            when=self.date(claim.asserted).phrase,
+            author_voice=first.author_actor == claim.accuser,
+        )
 
-    def clause(self, claim: Claim, named: set[str] | None = None) -> list[Seg]:
-        """What is said, with the accused and the group linked: never a sentence on its own.
-
-        Actors in ``named`` were named earlier in the same sentence and get their short
-        names; the ones named here are added to it.
-        """
-        term = claim.allegation
-        template = term.clause if claim.group else term.clause_without_group
-        named = set() if named is None else named
-        fills: dict[str, Seg] = {}
-        for role, actor_id in (("group", claim.group), ("accused", claim.accused)):
-            if actor_id is not None and f"{{{role}}}" in template:
-                fills[role] = self.actor_in_sentence(actor_id, again=actor_id in named)
-                named.add(actor_id)
-        parts: list[Seg] = []
-        for piece in re.split(r"(\{accused\}|\{group\})", template):
-            if piece in ("{accused}", "{group}"):
-                parts.append(fills[piece[1:-1]])
-            elif piece:
-                parts.append(Seg(piece))
-        places = self.innermost(claim.places) if term.names_places else []
-        for index, place_id in enumerate(places):
-            if index == 0:
-                parts.append(Seg(", in " if claim.group and "territory" in template else " in "))
-            else:
-                parts.append(Seg(" and " if index == len(places) - 1 else ", "))
-            parts.append(self.place_seg(place_id))
-        return parts
+    def sentence(self, claim: Claim) -> tuple[Seg, ...]:
+        """The claim in one attributed sentence."""
+        return sentences.claim_sentence(self.frame(claim), claim.paraphrase)
 
     def innermost(self, place_ids: Iterable[str]) -> list[str]:
         """The places, less any that contains another of them ("Mastung", not "Mastung and
@@ -383,41 +444,60 @@ class Views:
         }
         return [place_id for place_id in chosen if place_id not in containing]
 
-    def exchange(self, answered_id: str, answer_ids: list[str]) -> tuple[Seg, ...]:
-        """An accusation and its answers in two sentences, for the home page's lead.
+    def _reported_by(self, as_of: DateView | None) -> DateView | None:
+        """The date of a state its source does not date: some time up to the source's date
+        ("by 24 Jan 2025"), never the source's date itself."""
+        if as_of is None:
+            return None
+        return self.date(
+            When(
+                date=f"../{as_of.value.latest.isoformat()}",
+                precision=vocab.Precision.INTERVAL,
+                basis=vocab.Basis.INFERRED,
+                note="The source does not date it; it was so by the source's date.",
+            )
+        )
 
-        The answers by one accuser are joined: "X alleges in return that A, and that B."
-        """
-        answered = self.dataset.claims[answered_id]
-        parts: list[Seg] = [*self.sentence(answered, speaker=False), Seg(" ")]
-        answers = [self.dataset.claims[a] for a in answer_ids]
-        by_accuser: dict[str, list[Claim]] = {}
-        for answer in answers:
-            by_accuser.setdefault(answer.accuser, []).append(answer)
-        for group in by_accuser.values():
-            parts += self.attribution(group[0], speaker=False)
-            named: set[str] = set()
-            for index, answer in enumerate(group):
-                if index:
-                    parts.append(Seg(", and that " if index == len(group) - 1 else ", that "))
-                parts += self.clause(answer, named)
-            parts.append(Seg(". "))
-        return _merge([*parts[:-1], Seg(".")])
+    def _status(self, step: StatusEntry) -> StatusView:
+        as_of_date = self.published(step.as_of)
+        return StatusView(
+            state=step.state,
+            label=step.state.label,
+            definition=step.state.definition,
+            answered=step.state.answered,
+            as_of=self.source_name(step.as_of),
+            as_of_id=step.as_of,
+            as_of_date=as_of_date,
+            date=self.date(step.date) if step.date else self._reported_by(as_of_date),
+            speaker=self.actor_seg(step.speaker) if step.speaker else None,
+            evidence=tuple(self.quote(e) for e in step.evidence),
+            note=step.note,
+        )
 
     def _claim(self, claim: Claim) -> ClaimView:
         origin = self.dataset.origins[("claims", claim.id)]
-        status = claim.status.state
-        as_of = self.dataset.sources[claim.status.as_of]
-        allegation = claim.allegation
+        framing = None
+        if claim.answers is not None:
+            framing = FramingView(
+                claim_id=claim.answers.claim,
+                framed_by=self.source_name(claim.answers.framed_by),
+                framed_by_id=claim.answers.framed_by,
+                framer=self.actor_seg(claim.answers.framer) if claim.answers.framer else None,
+                evidence=tuple(self.quote(e) for e in claim.answers.evidence),
+                note=claim.answers.note,
+            )
         return ClaimView(
             id=claim.id,
             url=record_url("claims", claim.id),
             kind=claim.kind,
             kind_label=claim.kind.label,
             allegation=claim.allegation,
-            allegation_label=allegation.label,
-            allegation_definition=allegation.definition,
+            allegation_label=claim.allegation.label,
+            allegation_definition=claim.allegation.definition,
             sentence=self.sentence(claim),
+            attribution=sentences.attribution_line(self.frame(claim)),
+            paraphrase=claim.paraphrase,
+            editorial_words=tuple((w.word, w.reason) for w in claim.editorial_words),
             accuser=self.actor_seg(claim.accuser),
             accuser_id=claim.accuser,
             accuser_short=self.actor_seg(claim.accuser, short=True),
@@ -431,17 +511,12 @@ class Views:
             group_id=claim.group,
             places=tuple(self.place_seg(p) for p in claim.places),
             place_ids=tuple(claim.places),
+            sources=tuple(
+                self.source_name(s) for s in dict.fromkeys(e.source for e in claim.evidence)
+            ),
             asserted=self.date(claim.asserted),
-            status=claim.status.state,
-            status_label=status.label,
-            status_definition=status.definition,
-            answered=status.answered,
-            status_as_of=self.source_seg(claim.status.as_of),
-            status_as_of_id=claim.status.as_of,
-            status_as_of_date=self.date(as_of.published) if as_of.published else None,
-            status_evidence=tuple(self.quote(e) for e in claim.status.evidence),
-            status_note=claim.status.note,
-            answers=claim.answers,
+            history=tuple(self._status(step) for step in claim.status),
+            framing=framing,
             cameo=claim.cameo,
             cameo_label=claim.cameo.label,
             event_ids=tuple(claim.events),
@@ -477,7 +552,7 @@ class Views:
 
     @cached_property
     def pairs(self) -> list[tuple[str, list[str]]]:
-        """Claims that others answer, with their answers: the tit-for-tat pairs."""
+        """Claims that sources present others as answering, with those: the exchanges."""
         order = {claim_id: i for i, claim_id in enumerate(self.dataset.claims)}
         return [
             (claim_id, list(answers))
@@ -485,6 +560,67 @@ class Views:
                 self.answered_by.items(), key=lambda item: order[item[0]]
             )
         ]
+
+    @cached_property
+    def pair_counts(self) -> dict[tuple[str, str], int]:
+        """How many claims each accuser makes about each accused."""
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for claim in self.claims.values():
+            counts[(claim.accuser_id, claim.accused_id)] += 1
+        return counts
+
+    def side(self, actor_id: str) -> str | None:
+        """The country an actor speaks or stands for: its own (a state, a government, armed
+        forces, an official), or that of the organisation it belongs to; None for armed
+        groups, bodies and people of no country."""
+        actor = self.actor(actor_id)
+        if actor.country:
+            return actor.country
+        for membership in actor.memberships:
+            country = self.dataset.actors[membership.organization].country
+            if country:
+                return country
+        return None
+
+    @cached_property
+    def side_counts(self) -> dict[tuple[str, str], int]:
+        """How many claims the actors of each country make about those of another."""
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for claim in self.claims.values():
+            accuser, accused = self.side(claim.accuser_id), self.side(claim.accused_id)
+            if accuser and accused and accuser != accused:
+                counts[(accuser, accused)] += 1
+        return counts
+
+    def both_ways(self, accuser_id: str, accused_id: str) -> bool:
+        """Whether the two actors' countries accuse each other (through any of their actors:
+        Pakistan's government accuses Afghanistan, the Taliban government accuses Pakistan)."""
+        accuser, accused = self.side(accuser_id), self.side(accused_id)
+        return bool(accuser and accused and (accused, accuser) in self.side_counts)
+
+    def sides(self) -> tuple[str, ...]:
+        """The two sides of the dispute, each given by its actor who accuses most: the pair
+        of countries whose actors accuse each other most (the first in data order leading),
+        or none."""
+        counts = self.side_counts
+        order = {place_id: i for i, place_id in enumerate(self.dataset.places)}
+        mutual = [
+            (counts[(a, b)] + counts[(b, a)], a, b)
+            for (a, b) in counts
+            if (b, a) in counts and order[a] < order[b]
+        ]
+        if not mutual:
+            return ()
+        _, first, second = max(mutual, key=lambda item: (item[0], -order[item[1]]))
+        leaders: list[str] = []
+        for country in (first, second):
+            accusers = [
+                actor_id
+                for actor_id in self.involved_actors()
+                if self.side(actor_id) == country and actor_id in self.claims_by_accuser
+            ]
+            leaders.append(max(accusers, key=lambda a: len(self.claims_by_accuser[a])))
+        return tuple(leaders)
 
     def involved_actors(self) -> list[str]:
         """Actors that accuse or are accused, in data order."""
@@ -494,18 +630,3 @@ class Views:
     def place_record(self, place_id: str) -> Place:
         """The place record."""
         return self.dataset.places[place_id]
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _merge(parts: list[Seg]) -> tuple[Seg, ...]:
-    """Join neighbouring plain pieces, so templates and tests see whole phrases."""
-    merged: list[Seg] = []
-    for part in parts:
-        if merged and part.href is None and merged[-1].href is None:
-            merged[-1] = Seg(merged[-1].text + part.text)
-        else:
-            merged.append(part)
-    return tuple(merged)

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from titfortat.model import vocab
 from titfortat.plan import urls
+from titfortat.plan.feed import Feed
 from titfortat.plan.page import Page
 from titfortat.plan.urls import depth, relative
 
@@ -136,3 +137,8 @@ def render_page(environment: Environment, page: Page, shared: Mapping[str, Any])
             "page_search_exclude": page.search_exclude,
         }
     )
+
+
+def render_feed(environment: Environment, feed: Feed) -> str:
+    """The Atom feed (autoescaped: XML needs the same five escapes as HTML)."""
+    return environment.get_template("feed.xml.j2").render(feed=feed)

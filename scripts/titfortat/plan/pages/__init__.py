@@ -4,11 +4,13 @@ its pages from the dataset's views, with a typed context per template."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from titfortat.model.dataset import Dataset
+from titfortat.plan.feed import Feed, build_feed
 from titfortat.plan.page import Page, SiteInfo
 from titfortat.plan.pages.actors import actors_pages
-from titfortat.plan.pages.claims import claims_pages
+from titfortat.plan.pages.claims import ClaimPage, claims_pages
 from titfortat.plan.pages.common import Plan
 from titfortat.plan.pages.downloads import data_page
 from titfortat.plan.pages.events import events_pages
@@ -20,16 +22,43 @@ from titfortat.plan.pages.sources import sources_pages
 from titfortat.plan.pages.timeline import timeline_pages
 
 
-def plan_pages(
+@dataclass(frozen=True)
+class SitePlan:
+    """Everything the site shows: its pages, in URL order, and its feed."""
+
+    pages: list[Page]
+    feed: Feed
+
+
+def plan_site(
     dataset: Dataset, site: SiteInfo, downloads: Mapping[str, bytes] | None = None
+) -> SitePlan:
+    """Every page of the site, and the feed."""
+    plan = Plan(dataset, site, downloads or {})
+    pages = plan_pages(dataset, site, downloads, plan)
+    titles = {
+        page.context.c.id: page.title for page in pages if isinstance(page.context, ClaimPage)
+    }
+    return SitePlan(pages, build_feed(plan.views, site, titles))
+
+
+def plan_pages(
+    dataset: Dataset,
+    site: SiteInfo,
+    downloads: Mapping[str, bytes] | None = None,
+    plan: Plan | None = None,
 ) -> list[Page]:
     """Every page of the site, in URL order (with the downloads page when there are any)."""
-    plan = Plan(dataset, site, downloads or {})
+    plan = plan or Plan(dataset, site, downloads or {})
+    claims = claims_pages(plan)
+    titles = {
+        page.context.c.id: page.title for page in claims if isinstance(page.context, ClaimPage)
+    }
     pages = [
-        home_page(plan),
+        home_page(plan, titles),
         *timeline_pages(plan),
         *matrix_pages(plan),
-        *claims_pages(plan),
+        *claims,
         *actors_pages(plan),
         *places_pages(plan),
         *events_pages(plan),

@@ -12,6 +12,7 @@ from titfortat.model.records import Actor
 from titfortat.plan import jsonld, urls
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import SECTION_LIMIT, Plan, capped, grouped_index
+from titfortat.plan.sentences import capitalise, counted, plural
 from titfortat.plan.views import ClaimView, EventView, Seg
 
 
@@ -28,11 +29,31 @@ class ActorRow:
 
 @dataclass(frozen=True)
 class Person:
-    """A member of an organisation, on the organisation's page, with the claims they voiced."""
+    """A member of an organisation, on the organisation's page, with how many claims they
+    voiced (their own page lists them)."""
 
     seg: Seg
     roles: str
+    claims: int
+    answers: int
+    """States of answers over time in which they answered for the organisation."""
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims said in one breath: the same accuser, speaker, source and date. The
+    attribution is said once; each claim is a line under it."""
+
+    attribution: tuple[Seg, ...]
     claims: tuple[ClaimView, ...]
+
+
+def group_claims(claims: list[ClaimView]) -> tuple[ClaimGroup, ...]:
+    """Claims grouped by their attribution, in the order each group first appears."""
+    groups: dict[tuple[Seg, ...], list[ClaimView]] = {}
+    for claim in claims:
+        groups.setdefault(claim.attribution, []).append(claim)
+    return tuple(ClaimGroup(key, tuple(items)) for key, items in groups.items())
 
 
 @dataclass(frozen=True)
@@ -41,12 +62,17 @@ class ActorPage(Context):
 
     TEMPLATE: ClassVar[str] = "actor.md.j2"
     actor: Actor
+    name: str
+    """The actor's name as a heading says it (capitalised)."""
     type_label: str
     country: Seg | None
     memberships: tuple[tuple[Seg, str], ...]
-    accuses: tuple[str, ...]
+    said: tuple[ClaimGroup, ...]
+    """Claims it makes (or voices, for a person), grouped by attribution."""
+    said_total: int
     accuses_total: int
-    accused: tuple[str, ...]
+    about: tuple[ClaimGroup, ...]
+    """Claims about it, grouped by attribution."""
     accused_total: int
     sheltering: tuple[str, ...]
     """Claims that a group is sheltered on this actor's territory."""
@@ -67,9 +93,10 @@ def actor_title(actor: Actor) -> str:
     """An actor page's title, with its acronym when it has one ("... Province (IS-KP)"), so
     a search for the acronym ranks the page first (search weighs titles most)."""
     short = actor.short_name
+    name = capitalise(actor.name)
     if short and " " not in short and short.lower() not in actor.name.lower():
-        return f"{actor.name} ({short})"
-    return actor.name
+        return f"{name} ({short})"
+    return name
 
 
 def actor_page(plan: Plan, actor_id: str) -> Page:
@@ -90,10 +117,17 @@ def actor_page(plan: Plan, actor_id: str) -> Page:
                 for m in views.actor(person_id).memberships
                 if m.organization == actor_id
             ),
-            claims=tuple(plan.claims_of(capped(views.claims_by_speaker.get(person_id, [])))),
+            claims=len(views.claims_by_speaker.get(person_id, [])),
+            answers=sum(
+                1
+                for claim in plan.dataset.claims.values()
+                for step in claim.status
+                if step.speaker == person_id
+            ),
         )
         for person_id in views.members.get(actor_id, [])
     )
+    said = list(dict.fromkeys([*accuses, *spoke]))
     events = [views.events[e] for e in views.events_by_actor.get(actor_id, [])]
     place_ids: dict[str, None] = {}
     for claim_id in (*accuses, *accused):
@@ -102,10 +136,18 @@ def actor_page(plan: Plan, actor_id: str) -> Page:
         place_ids.update(dict.fromkeys(event.place_ids))
     origin = plan.dataset.origins[("actors", actor_id)]
     type_label = actor.type.label
-    description = (
-        f"{actor.name} ({type_label.lower()}): accuses others in {len(accuses)} "
-        f"claim{'s' if len(accuses) != 1 else ''} and is accused in {len(accused)}."
+    name = capitalise(actor.name)
+    many = actor.type.plural  # "some experts make", "the TTP makes"
+    if spoke and not accuses:
+        summary = f"{'voice' if many else 'voices'} {counted(len(spoke), 'claim')} as a speaker"
+    else:
+        summary = f"{'make' if many else 'makes'} {counted(len(accuses), 'claim')}"
+    accused_phrase = (
+        f"{'are' if many else 'is'} the accused in {plural(len(accused), 'claim')}"
+        if accused
+        else f"{'are' if many else 'is'} accused in none"
     )
+    description = f"{name} ({type_label.lower()}): {summary}; {accused_phrase}."
     url = urls.record_url("actors", actor_id)
     return Page(
         url=url,
@@ -120,9 +162,11 @@ def actor_page(plan: Plan, actor_id: str) -> Page:
             memberships=tuple(
                 (views.actor_seg(m.organization), m.role.label) for m in actor.memberships
             ),
-            accuses=tuple(capped(accuses)),
+            name=name,
+            said=group_claims(plan.claims_of(capped(said))),
+            said_total=len(said),
             accuses_total=len(accuses),
-            accused=tuple(capped(accused)),
+            about=group_claims(plan.claims_of(capped(accused))),
             accused_total=len(accused),
             sheltering=tuple(capped(sheltering)),
             sheltered=tuple(capped(sheltered)),

@@ -52,7 +52,7 @@ def claim_page(plan: Plan, claim: ClaimView) -> Page:
         description=claim.text,
         context=ClaimPage(
             c=claim,
-            answers=views.claims[claim.answers] if claim.answers else None,
+            answers=views.claims[claim.framing.claim_id] if claim.framing else None,
             answered_by=tuple(plan.claims_of(views.answered_by.get(claim.id, []))),
             events=tuple(views.events[e] for e in claim.event_ids),
         ),

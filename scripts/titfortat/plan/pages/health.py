@@ -21,8 +21,12 @@ class Coverage:
 
     seg: Seg
     paragraphs: int
+    """How many paragraphs its excerpt holds."""
+    original: int | None
+    """How many the original has, where known."""
     cited: tuple[int, ...]
     uncited: tuple[int, ...]
+    """Stored paragraphs no quote cites (an excerpt should hold none)."""
 
 
 @dataclass(frozen=True)
@@ -46,13 +50,14 @@ def health_page(plan: Plan, other_pages: int) -> Page:
     views = plan.views
     coverage = []
     for source_id, paragraphs in dataset.paragraphs.items():
-        cited = views.claim_paragraphs.get(source_id, set())
+        cited = set(views.quotes_by_paragraph.get(source_id, {}))
         coverage.append(
             Coverage(
                 seg=views.source_seg(source_id),
-                paragraphs=len(paragraphs),
+                paragraphs=len(paragraphs.cited),
+                original=dataset.sources[source_id].original_paragraphs,
                 cited=tuple(sorted(cited)),
-                uncited=tuple(n for n in range(1, len(paragraphs) + 1) if n not in cited),
+                uncited=tuple(n for n in paragraphs.cited if n not in cited),
             )
         )
     statuses = Counter(view.status for view in views.claims.values())

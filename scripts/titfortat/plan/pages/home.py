@@ -1,21 +1,20 @@
-"""The home page: the leading exchanges of accusations side by side, figures, the graph."""
+"""The home page: the editor's summary, the leading exchanges side by side, key figures."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
 from titfortat.model.records import DatasetInfo
 from titfortat.plan import jsonld, urls
-from titfortat.plan.graph import Edge, Graph, build_graph
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import Plan
-from titfortat.plan.pages.matrix import PairAddresses
-from titfortat.plan.views import ClaimView, DateView, Seg, sentence_text
+from titfortat.plan.sentences import Seg
+from titfortat.plan.views import ClaimView, DateView
 
-PAIRS_ON_HOME = 3
-"""Accusations shown with their answers on the home page; the matrix lists every one."""
+PAIRS_ON_HOME = 4
+"""Exchanges shown side by side on the home page, latest first; the matrix lists every pair of
+actors."""
 
 
 @dataclass(frozen=True)
@@ -27,12 +26,37 @@ class Figures:
     accused: int
     sources: int
     quotes: int
+    accusations: int
+    """Claims that accuse (not concerns, suggestions or statements)."""
     unanswered: int
     answered: int
+    """Of the accusations: answered by the accused, or not, as of the latest source."""
     pairs: int
     pairs_not_shown: int
     as_of: DateView | None
-    """The date of the latest source statuses hold at."""
+    """The date of the latest source a current state holds at."""
+
+
+@dataclass(frozen=True)
+class BriefPiece:
+    """A piece of the summary: text, a linked name, or a numbered link to a claim."""
+
+    text: str
+    href: str | None = None
+    number: int | None = None
+    """For a citation: its number, in order of first citation."""
+    label: str | None = None
+    """For a citation: what the link says to a screen reader (the claim's title)."""
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A claim and the claims one source presents as responses to it."""
+
+    claim: ClaimView
+    answers: tuple[ClaimView, ...]
+    framed_by: tuple[Seg, ...]
+    """Whose framing the pairing is."""
 
 
 @dataclass(frozen=True)
@@ -41,53 +65,97 @@ class HomePage(Context):
 
     TEMPLATE: ClassVar[str] = "home.md.j2"
     info: DatasetInfo
-    pairs: tuple[tuple[ClaimView, tuple[ClaimView, ...], tuple[Seg, ...]], ...]
-    """Each leading exchange: the accusation, its answers, and both in two sentences."""
+    brief: tuple[tuple[BriefPiece, ...], ...]
+    brief_file: str | None
+    exchanges: tuple[Exchange, ...]
     figures: Figures
-    graph: Graph
-    edges_by_pair: Mapping[tuple[str, str], Edge]
 
 
-def home_page(plan: Plan) -> Page:
-    """The home page."""
+def _brief(plan: Plan, titles: dict[str, str]) -> tuple[tuple[BriefPiece, ...], ...]:
+    summary = plan.dataset.in_brief
+    if summary is None:
+        return ()
+    numbers = {claim_id: n for n, claim_id in enumerate(summary.cited_claims(), start=1)}
+    paragraphs: list[tuple[BriefPiece, ...]] = []
+    for paragraph in summary.paragraphs:
+        pieces: list[BriefPiece] = []
+        for part in paragraph:
+            if part.collection is None:
+                pieces.append(BriefPiece(part.text))
+                continue
+            assert part.record_id is not None
+            href = urls.record_url(part.collection, part.record_id)
+            if part.collection == "claims" and not part.text:
+                # A citation sits against the word before it: "sanctuary¹".
+                if pieces and pieces[-1].href is None and pieces[-1].number is None:
+                    pieces[-1] = BriefPiece(pieces[-1].text.rstrip())
+                number = numbers[part.record_id]
+                pieces.append(
+                    BriefPiece(
+                        str(number), href, number, f"Claim {number}: {titles[part.record_id]}"
+                    )
+                )
+                continue
+            name = part.text or _name(plan, part.collection, part.record_id)
+            pieces.append(BriefPiece(name, href))
+        paragraphs.append(tuple(pieces))
+    return tuple(paragraphs)
+
+
+def _name(plan: Plan, collection: str, record_id: str) -> str:
+    record = getattr(plan.dataset, collection)[record_id]
+    return str(getattr(record, "name", None) or getattr(record, "title", record_id))
+
+
+def home_page(plan: Plan, titles: dict[str, str]) -> Page:
+    """The home page; ``titles`` are the claim pages' titles, for the citations' labels."""
     views = plan.views
-    # The exchanges with most answers lead; the rest are on the who-accuses-whom page.
-    leading = sorted(views.pairs, key=lambda pair: -len(pair[1]))[:PAIRS_ON_HOME]
-    pairs = tuple(
-        (
-            views.claims[answered],
-            tuple(plan.claims_of(answers)),
-            views.exchange(answered, answers),
-        )
-        for answered, answers in leading
-    )
+    # Exchanges between the two sides of the dispute (a claim by one country's actors that a
+    # source presents as answered by the other's), latest first; the article's own rebuttals
+    # are on the claims' pages and the who-accuses-whom page.
+    exchanges: list[Exchange] = []
+    for answered, answers in views.pairs:
+        claim = views.claims[answered]
+        side = views.side(claim.accuser_id)
+        across = [
+            a
+            for a in plan.claims_of(answers)
+            if side and views.side(a.accuser_id) not in (None, side)
+        ]
+        if not across:
+            continue
+        framers = {a.framing.who.text: a.framing.who for a in across if a.framing}
+        exchanges.append(Exchange(claim, tuple(across), tuple(framers.values())))
+    exchanges.sort(key=lambda x: x.claim.asserted.value.latest, reverse=True)
+    exchanges = exchanges[:PAIRS_ON_HOME]
     claims = list(views.claims.values())
-    unanswered = sum(1 for c in claims if not c.answered)
-    as_of_dates = [c.status_as_of_date for c in claims if c.status_as_of_date is not None]
+    accusations = [c for c in claims if c.kind.accuses]
+    unanswered = sum(1 for c in accusations if not c.answered)
+    as_of_dates = [c.current.as_of_date for c in claims if c.current.as_of_date is not None]
     figures = Figures(
         claims=len(claims),
         accusers=len(views.claims_by_accuser),
         accused=len(views.claims_by_accused),
         sources=sum(1 for s in plan.dataset.sources.values() if s.text is not None),
         quotes=plan.dataset.stats.quotes_verified,
+        accusations=len(accusations),
         unanswered=unanswered,
-        answered=len(claims) - unanswered,
+        answered=len(accusations) - unanswered,
         pairs=len(views.pairs),
-        pairs_not_shown=len(views.pairs) - len(pairs),
+        pairs_not_shown=len(views.pairs) - len(exchanges),
         as_of=max(as_of_dates, key=lambda d: d.value.sort_key(), default=None),
     )
-    graph = build_graph(views, PairAddresses(views))
-    description = sentence_text(pairs[0][2]) if pairs else plan.dataset.info.description
+    summary = plan.dataset.in_brief
     return Page(
         url=urls.HOME,
         title=plan.dataset.info.title,
-        description=description,
+        description=plan.dataset.info.description,
         context=HomePage(
             info=plan.dataset.info,
-            pairs=pairs,
+            brief=_brief(plan, titles),
+            brief_file=summary.path if summary else None,
+            exchanges=tuple(exchanges),
             figures=figures,
-            graph=graph,
-            edges_by_pair={(e.accuser, e.accused): e for e in graph.edges},
         ),
         jsonld=jsonld.website(plan.dataset, plan.site.site_url, plan.site.site_name),
     )

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import ClassVar
 
 from titfortat.plan import urls
+from titfortat.plan.graph import Graph, build_graph
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import SECTION_LIMIT, Plan
 from titfortat.plan.paging import PAGE_LIMIT, Part, paginate
@@ -45,6 +46,9 @@ class MatrixPage(Context):
     pairs: tuple[Pair, ...]
     accuser_links: tuple[tuple[Seg, int, str], ...]
     reciprocal_count: int
+    both_ways: frozenset[str]
+    """The cells ("accuser|accused") between countries that accuse each other."""
+    graph: Graph
 
 
 @dataclass(frozen=True)
@@ -100,16 +104,9 @@ def matrix_pages(plan: Plan) -> list[Page]:
         (a for a in involved if a in views.claims_by_accused),
         key=lambda a: (-len(views.claims_by_accused[a]), order[a]),
     )
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for claim in views.claims.values():
-        counts[(claim.accuser_id, claim.accused_id)] += 1
-    mutual = [
-        (counts[(a, b)] + counts[(b, a)], a, b)
-        for (a, b) in counts
-        if (b, a) in counts and order[a] < order[b]
-    ]
-    if mutual:
-        _, first, second = max(mutual, key=lambda item: (item[0], -order[item[1]]))
+    sides = views.sides()
+    if sides:
+        first, second = sides
         accusers = [first, second, *(a for a in accusers if a not in (first, second))]
         accused = [second, first, *(a for a in accused if a not in (first, second))]
     cells: dict[tuple[str, str], list[ClaimView]] = defaultdict(list)
@@ -123,7 +120,7 @@ def matrix_pages(plan: Plan) -> list[Page]:
             anchor=urls.pair_anchor(a, b),
             claims=tuple(claims[:SECTION_LIMIT]),
             total=len(claims),
-            reciprocal=(b, a) in cells,
+            reciprocal=views.both_ways(a, b),
             accuser_id=a,
         )
         for (a, b), claims in cells.items()
@@ -131,7 +128,7 @@ def matrix_pages(plan: Plan) -> list[Page]:
     reciprocal = [p for p in pairs if p.reciprocal]
     description = (
         f"Who accuses whom: {len(accusers)} accusers and {len(accused)} accused; "
-        f"{len(reciprocal)} pairs accuse each other."
+        f"{len(reciprocal)} pairs between countries that accuse each other."
     )
     pages: list[Page] = []
     pairs_shown: list[Pair] = pairs
@@ -176,6 +173,8 @@ def matrix_pages(plan: Plan) -> list[Page]:
                 pairs=tuple(pairs_shown),
                 accuser_links=accuser_links,
                 reciprocal_count=len(reciprocal),
+                both_ways=frozenset(f"{a}|{b}" for (a, b) in cells if views.both_ways(a, b)),
+                graph=build_graph(views, PairAddresses(views)),
             ),
         )
     )

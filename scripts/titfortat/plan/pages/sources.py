@@ -35,7 +35,8 @@ class SourcePage(Context):
     source: Source
     kind_label: str
     published: DateView | None
-    paragraph_count: int
+    stored: tuple[int, ...]
+    """The numbers of the paragraphs its excerpt holds."""
     cited: tuple[tuple[int, int], ...]
     """Each quoted paragraph, with how many quotes it gives."""
     related: tuple[str, ...]
@@ -68,7 +69,7 @@ def source_page(plan: Plan, source_id: str) -> Page:
             source=source,
             kind_label=kind_label,
             published=views.date(source.published) if source.published else None,
-            paragraph_count=len(paragraphs) if paragraphs else 0,
+            stored=paragraphs.cited if paragraphs else (),
             cited=tuple(sorted(views.quotes_by_paragraph.get(source_id, {}).items())),
             related=tuple(capped(claims)),
             related_total=len(claims),

@@ -1,21 +1,24 @@
-"""The timeline: claims (when they were made) and events (when they happened), in order."""
+"""The timeline: claims (when they were made), answers (when they were given) and events
+(when they happened): a chart to see, then the list, latest first, grouped by year."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from titfortat.model.dates import MONTHS
 from titfortat.plan import urls
+from titfortat.plan.chart import Chart, Mark, build_chart
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import Plan
 from titfortat.plan.paging import PAGE_LIMIT, Part, paginate
-from titfortat.plan.views import ClaimView, DateView, QuoteView, Seg
+from titfortat.plan.sentences import Seg, capitalise
+from titfortat.plan.views import ClaimView, DateView, Views
 
-_KIND_ORDER = {"event": 0, "claim": 1}
-"""On the same date, what happened comes before what was said about it."""
+_KIND_ORDER = {"event": 0, "claim": 1, "answer": 2}
+"""On the same date, what happened comes before what was said about it, and the answer
+last."""
 
 
 @dataclass(frozen=True)
@@ -27,19 +30,27 @@ class TimelineEntry:
     kind_label: str
     date: DateView | None
     headline: tuple[Seg, ...]
-    actors: tuple[Seg, ...]
-    quote: QuoteView | None
-    more_quotes: int
+    who: tuple[Seg, ...]
     url: str
-    status: ClaimView | None
+    claim: ClaimView | None
+    """The claim an entry is, or answers."""
+    lane: str
+    state: str = ""
+    """For an answer, its state (the chart draws each state's mark)."""
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Latest first: by the last day the date may stand for, then the first."""
+        if self.date is None:
+            return (0, dt.date.min, dt.date.min, 0, self.anchor)
+        value = self.date.value
+        first = value.earliest or dt.date.min
+        return (1, value.latest, first, _KIND_ORDER[self.kind], self.anchor)
 
 
 @dataclass(frozen=True)
-class Month:
-    """The entries that start in one month; an open start has a group of its own."""
+class Year:
+    """The entries of one year (the year their date ends in), latest first."""
 
-    year: int | str
-    month: int
     label: str
     anchor: str
     entries: tuple[TimelineEntry, ...]
@@ -50,9 +61,10 @@ class TimelinePage(Context):
     """The timeline on one page; or, when it is long, its index of years, or one year."""
 
     TEMPLATE: ClassVar[str] = "timeline.md.j2"
-    months: tuple[Month, ...] = ()
+    chart: Chart | None = None
+    years: tuple[Year, ...] = ()
     undated: tuple[TimelineEntry, ...] = ()
-    years: tuple[tuple[str, int, str], ...] = ()
+    year_links: tuple[tuple[str, int, str], ...] = ()
     """On the index of a split timeline: each year, its number of entries, its address."""
     pager: tuple[Part, ...] = ()
     year: str | None = None
@@ -70,28 +82,67 @@ class UndatedPage(Context):
     part: int
 
 
+def lanes(views: Views) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The chart's lanes: the two sides of the dispute (the pair of actors who accuse each
+    other most, each with the actors of its country), everyone else, and the events. Returns
+    each country's lane, and the lanes in order."""
+    by_country: dict[str, str] = {}
+    for actor_id in views.sides():
+        actor = views.actor(actor_id)
+        if actor.country:
+            by_country[actor.country] = capitalise(actor.short_name or actor.name)
+    return by_country, (*by_country.values(), "Others", "Events")
+
+
+def lane_of(views: Views, actor_id: str, by_country: dict[str, str]) -> str:
+    """The lane of an actor's claims and answers."""
+    country = views.actor(actor_id).country
+    return by_country.get(country or "", "Others")
+
+
 def timeline_entries(plan: Plan) -> list[TimelineEntry]:
-    """Every claim and event as a timeline entry, in date order (undated ones last)."""
+    """Every claim, answer and event as a timeline entry, latest first (undated ones last)."""
     views = plan.views
+    by_country, _ = lanes(views)
     entries: list[TimelineEntry] = []
     for claim in views.claims.values():
-        actors = [claim.accuser, claim.accused]
-        if claim.speaker:
-            actors.insert(1, claim.speaker)
+        who = [claim.accuser, *([claim.speaker] if claim.speaker else [])]
         entries.append(
             TimelineEntry(
                 anchor=f"claim-{claim.id}",
                 kind="claim",
                 kind_label=claim.kind_label,
                 date=claim.asserted,
-                headline=(Seg(claim.text, claim.url),),
-                actors=tuple(actors),
-                quote=claim.lead_quote,
-                more_quotes=len(claim.evidence) - 1,
+                headline=claim.sentence,
+                who=tuple(who),
                 url=claim.url,
-                status=claim,
+                claim=claim,
+                lane=lane_of(views, claim.accuser_id, by_country),
             )
         )
+        for step_number, step in enumerate(claim.history):
+            previous = claim.history[step_number - 1] if step_number else None
+            changed = previous is not None and previous.state is not step.state
+            if not (step.answered or changed) or step.date is None:
+                continue
+            who = [step.speaker] if step.speaker else [claim.accused]
+            entries.append(
+                TimelineEntry(
+                    anchor=f"answer-{claim.id}-{step_number + 1}",
+                    kind="answer",
+                    kind_label="Answer",
+                    date=step.date,
+                    headline=(
+                        Seg(f"{step.label}, per {step.as_of.text}: "),
+                        Seg(f"the claim that {claim.paraphrase}", claim.url),
+                    ),
+                    who=tuple(who),
+                    url=claim.url + "#answers",
+                    claim=claim,
+                    lane=lane_of(views, claim.accused_id, by_country),
+                    state=step.state.value,
+                )
+            )
     for event in views.events.values():
         entries.append(
             TimelineEntry(
@@ -100,44 +151,45 @@ def timeline_entries(plan: Plan) -> list[TimelineEntry]:
                 kind_label=event.kind_label,
                 date=event.date,
                 headline=(Seg(event.title, event.url),),
-                actors=event.actors,
-                quote=event.evidence[0] if event.evidence else None,
-                more_quotes=max(0, len(event.evidence) - 1),
+                who=event.actors,
                 url=event.url,
-                status=None,
+                claim=None,
+                lane="Events",
             )
         )
-
-    def key(entry: TimelineEntry) -> tuple[Any, ...]:
-        if entry.date is None:
-            return (1, (), _KIND_ORDER[entry.kind], entry.anchor)
-        return (0, entry.date.value.sort_key(), _KIND_ORDER[entry.kind], entry.anchor)
-
-    return sorted(entries, key=key)
+    return sorted(entries, key=TimelineEntry.sort_key, reverse=True)
 
 
-def by_month(entries: Iterable[TimelineEntry]) -> tuple[Month, ...]:
-    """Timeline entries grouped by the year and month they start in.
-
-    Entries with an open start ("up to 5 October 2024") come first, in a group of their
-    own: when they began is unknown, so no month can claim them.
-    """
-    groups: dict[tuple[int, int], list[TimelineEntry]] = {}
+def by_year(entries: list[TimelineEntry]) -> tuple[Year, ...]:
+    """Dated entries grouped by the year their date ends in, latest year first."""
+    groups: dict[int, list[TimelineEntry]] = {}
     for entry in entries:
         assert entry.date is not None
-        start = entry.date.value.start
-        key = (start.first.year, start.first.month) if start else (0, 0)
-        groups.setdefault(key, []).append(entry)
-    return tuple(
-        Month(
-            year=year if year else "Ongoing",
-            month=month,
-            label=f"{MONTHS[month - 1]} {year}" if year else "Over a period, no start given",
-            anchor=f"{year}-{month:02d}" if year else "ongoing",
-            entries=tuple(items),
+        groups.setdefault(entry.date.value.latest.year, []).append(entry)
+    return tuple(Year(str(year), f"year-{year}", tuple(items)) for year, items in groups.items())
+
+
+def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -> Chart | None:
+    """The chart of the dated entries, each mark linking to its entry on ``page``."""
+    _, order = lanes(plan.views)
+    marks = [
+        Mark(
+            kind=e.kind,
+            lane=e.lane,
+            first=e.date.value.earliest,
+            last=e.date.value.latest,
+            label=f"{e.date.short}: {_plain(e)}",
+            href=f"{page}#{e.anchor}",
+            state=e.state,
         )
-        for (year, month), items in groups.items()
-    )
+        for e in entries
+        if e.date is not None
+    ]
+    return build_chart(marks, order)
+
+
+def _plain(entry: TimelineEntry) -> str:
+    return "".join(seg.text for seg in entry.headline)
 
 
 def timeline_pages(plan: Plan) -> list[Page]:
@@ -146,29 +198,34 @@ def timeline_pages(plan: Plan) -> list[Page]:
     dated = [e for e in entries if e.date is not None]
     undated = [e for e in entries if e.date is None]
     description = (
-        f"{len(dated):,} dated claims and events in order, each with its date's precision "
-        "and where the date comes from."
+        f"{len(dated):,} dated claims, answers and events, latest first, on a time axis and "
+        "in a list."
     )
     if len(entries) <= PAGE_LIMIT:
-        context = TimelinePage(months=by_month(dated), undated=tuple(undated))
+        context = TimelinePage(
+            chart=chart(plan, dated), years=by_year(dated), undated=tuple(undated)
+        )
         return [Page(urls.TIMELINE, "Timeline", description, context)]
-    by_year: dict[str, list[TimelineEntry]] = defaultdict(list)
+    grouped: dict[str, list[TimelineEntry]] = defaultdict(list)
     for entry in dated:
         assert entry.date is not None
-        by_year[entry.date.value.period].append(entry)
+        grouped[str(entry.date.value.latest.year)].append(entry)
     pages: list[Page] = []
-    years = []
-    for year, year_entries in by_year.items():
+    year_links = []
+    for year, year_entries in grouped.items():
         base = urls.timeline_year(year)
-        years.append((year, len(year_entries), base))
+        year_links.append((year, len(year_entries), base))
         for part in paginate(base, year_entries):
             pages.append(
                 Page(
                     url=part.url,
                     title=f"Timeline: {year}{part.suffix}",
-                    description=f"{len(year_entries):,} claims and events dated {year}.",
+                    description=f"{len(year_entries):,} claims, answers and events dated {year}.",
                     context=TimelinePage(
-                        months=by_month(part.rows), pager=part.pager, year=year, part=part.number
+                        years=by_year(list(part.rows)),
+                        pager=part.pager,
+                        year=year,
+                        part=part.number,
                     ),
                     search_exclude=True,
                 )
@@ -184,6 +241,6 @@ def timeline_pages(plan: Plan) -> list[Page]:
                     search_exclude=plan.large,
                 )
             )
-    index = TimelinePage(years=tuple(years), undated_count=len(undated))
+    index = TimelinePage(year_links=tuple(year_links), undated_count=len(undated))
     pages.append(Page(urls.TIMELINE, "Timeline", description, index))
     return pages
