@@ -66,22 +66,25 @@ def test_small_data_has_every_kind_of_date_status_and_answer() -> None:
     whens = [c.asserted for c in claims]
     assert {w.precision for w in whens} == {"day", "month", "year", "interval"}
     assert {w.basis for w in whens} == {"stated", "relative", "outside-reference", "inferred"}
-    assert {c.status.state for c in claims} == {
-        "unanswered",
-        "no-response-reported",
-        "countered",
-        "denied",
-        "acknowledged",
-        "partially-acknowledged",
-    }
-    assert {c.kind for c in claims} == {"allegation", "counter-allegation", "concern", "suggestion"}
+    from titfortat.model import vocab  # noqa: PLC0415
+
+    assert {step.state for c in claims for step in c.status} == set(vocab.Status)
+    assert {c.status[-1].state for c in claims} == set(vocab.Status)
+    assert any(len(c.status) >= 3 for c in claims), "a history that changes twice"
+    assert {c.kind for c in claims} == set(vocab.ClaimKind)
     chain = max(_chain_length(dataset.claims, c.id) for c in claims)
     assert chain >= 3
+    assert any(c.answers and c.answers.framer for c in claims)
+    assert any(c.editorial_words for c in claims)
     assert any(m.role == "spokesperson" for a in dataset.actors.values() for m in a.memberships)
     assert any(c.speaker for c in claims)
     assert any(p.parent and dataset.places[p.parent].parent for p in dataset.places.values())
+    assert {s.kind for s in dataset.sources.values()} == set(vocab.SourceKind)
     assert any(s.text is None for s in dataset.sources.values())
-    assert all(len(p) >= 3 for p in dataset.paragraphs.values())
+    # Excerpts: only the quoted paragraphs, under their numbers in the original, with gaps.
+    assert any(len(p.cited) < max(p.cited) for p in dataset.paragraphs.values() if p.cited), (
+        "an excerpt whose numbering has gaps"
+    )
 
 
 def _chain_length(claims: Mapping[str, Claim], claim_id: str) -> int:
@@ -89,7 +92,7 @@ def _chain_length(claims: Mapping[str, Claim], claim_id: str) -> int:
     length, current = 1, claims[claim_id]
     while current.answers is not None:
         length += 1
-        current = claims[current.answers]
+        current = claims[current.answers.claim]
     return length
 
 

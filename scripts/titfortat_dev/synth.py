@@ -3,14 +3,19 @@
 ``synthesize(claims, seed)`` returns a complete data folder (YAML files and stored texts) as
 bytes, so a benchmark or a test can write it anywhere or check it in memory. Every name is
 invented, so no real person, group or place is accused of anything, but the shape is the
-real one: primary sources with stored texts that the quotes are cut from, outside references
-that pin dates, accusers answering each other in chains, every date precision and basis,
-places nested in countries, spokespeople speaking for their organisations.
+real one: analyses, news reports and official statements whose stored excerpts hold only the
+quoted paragraphs, under their numbers in the original; date references that pin dates;
+paraphrases made of their quotes' words (a few with an editorial word and its reason);
+answers a source frames as such; status histories that change from source to source; every
+date precision and basis; places nested in countries; spokespeople and ministers speaking
+for their organisations.
 
-Proportions per 1,000 claims: about 50 primary sources, 10 outside references, 120 actors,
+Proportions per 1,000 claims: about 50 quoted sources, 10 date references, 120 actors,
 80 places and 200 events, over ten years (2015-2024). Smaller datasets keep a floor of each,
-and their first records cycle through every claim kind, date basis and status, so even 10
-claims have them all.
+and their first records cycle through the vocabularies, so even 10 claims have every claim
+kind, status (and a history of three), source kind, date basis and precision, event kind,
+actor type and membership role; every allegation type appears by 50 claims and every CAMEO
+code by 100 (both depend on who accuses whom, and on the events).
 
 The output depends only on ``(claims, seed)``: one seeded :class:`random.Random`, lists and
 insertion-ordered dicts only (no set iteration, no clock), so the same arguments give the
@@ -38,6 +43,8 @@ import yaml
 
 from titfortat.model import vocab
 from titfortat.model.dates import MONTHS
+from titfortat.model.records import PARAPHRASE_LIMIT
+from titfortat.model.support import stems, vocabulary
 
 FIRST_DAY = dt.date(2015, 1, 1)
 LAST_DAY = dt.date(2024, 12, 31)
@@ -47,6 +54,8 @@ RECORDS_PER_FILE = 1000
 _T = TypeVar("_T")
 _RSQUO = "\u2019"
 _NDASH = "\u2013"
+_LDQUO = "\u201c"
+_RDQUO = "\u201d"
 
 # -- vocabulary of invented names --------------------------------------------------------------
 
@@ -135,16 +144,72 @@ _FILLERS = (
     "The security situation in {p} remains fragile.",
 )
 
+
 # -- how often things happen -------------------------------------------------------------------
 
-_ORGANISATIONS = ("government", "armed-group", "international-body")
-_ANSWERING_TYPES = ("government", "state", "armed-group", "international-body", "person")
-_ACCUSERS = ("government", "state", "armed-group", "collective", "international-body", "person")
-_ACCUSED = ("government", "state", "armed-group", "collective", "person")
-_KINDS = (("allegation", 0.58), ("concern", 0.14), ("suggestion", 0.10))
-_COUNTER_SHARE = 0.18
-_COVER_KINDS = ("allegation", "counter-allegation", "counter-allegation", "concern", "suggestion")
-"""The first claims' kinds: A, B answering A, C answering B, then the other kinds."""
+_ORGANISATIONS = ("government", "military", "armed-group", "international-body")
+_ANSWERING_TYPES = (
+    "government",
+    "state",
+    "military",
+    "armed-group",
+    "international-body",
+    "person",
+)
+_ACCUSERS = (
+    "government",
+    "state",
+    "military",
+    "armed-group",
+    "collective",
+    "international-body",
+    "person",
+)
+_ACCUSED = ("government", "state", "military", "armed-group", "collective", "person")
+_ROLES = {
+    "government": ("minister", "official", "spokesperson"),
+    "military": ("official", "spokesperson", "leader"),
+    "armed-group": ("leader", "member", "official", "spokesperson"),
+    "international-body": ("official", "spokesperson", "leader"),
+}
+_ROLE_COVER = (
+    ("government", "minister"),
+    ("armed-group", "leader"),
+    ("military", "official"),
+    ("armed-group", "member"),
+)
+"""The first people after the spokespeople: every membership role early (units are wings)."""
+_SPEAKING_ROLES = ("spokesperson", "official", "leader", "minister")
+_SOURCE_STYLES = (
+    # (kind, style, weight): what a quoted source is, and how it is laid out and titled.
+    (("news-report", "article"), 0.45),
+    (("analysis", "article"), 0.25),
+    (("official-statement", "statement"), 0.18),
+    (("official-statement", "post"), 0.12),
+)
+_SOURCE_COVER = (
+    ("news-report", "article"),
+    ("official-statement", "statement"),
+    ("analysis", "article"),
+)
+"""The first quoted sources' kinds; the analysis, latest of the three, holds later claims."""
+_STYLE_WEIGHTS = {"article": 1.0, "statement": 0.8, "post": 0.35}
+"""How many claims a source of each style reports, relatively."""
+_KIND_WEIGHTS = {"allegation": 0.70, "concern": 0.14, "suggestion": 0.12, "statement": 0.04}
+_KINDS = tuple((kind.value, _KIND_WEIGHTS.get(kind.value, 0.03)) for kind in vocab.ClaimKind)
+_ANSWER_SHARE = 0.18
+_COVER_KINDS = (
+    "allegation",
+    "allegation",
+    "allegation",
+    *(kind.value for kind in vocab.ClaimKind if kind is not vocab.ClaimKind.ALLEGATION),
+    "allegation",
+)
+"""The first claims' kinds: A, B answering A, C answering B, then every other kind, then one
+in an analysis's author's own voice (index ``_AUTHOR_VOICE``)."""
+_AUTHOR_VOICE = len(_COVER_KINDS) - 1
+_ANSWERING_KINDS = ("allegation", "suggestion")
+"""The kinds of claim that may answer another (or be in an author's own voice)."""
 _DATE_PLANS = (
     # (basis, precision, weight): how claim dates are known, as in real reporting.
     ("stated", "day", 0.22),
@@ -160,18 +225,111 @@ _DATE_PLANS = (
     ("inferred", "month", 0.06),
 )
 _STATES = (
-    ("no-response-reported", 0.52),
-    ("unanswered", 0.16),
-    ("denied", 0.20),
+    # The latest state of a claim's history, and how often.
+    ("no-response-reported", 0.50),
+    ("unanswered", 0.11),
+    ("no-official-response", 0.06),
+    ("denied", 0.19),
     ("acknowledged", 0.04),
-    ("partially-acknowledged", 0.08),
+    ("partially-acknowledged", 0.10),
 )
-_RESPONSES = {
-    "denied": "{a} denied the accusation, calling it baseless.",
-    "acknowledged": "{a} acknowledged the problem and promised to act.",
-    "partially-acknowledged": "{a} admitted that some militants were present but denied "
-    "giving them any support.",
+_SILENCES = {
+    "unanswered": (
+        "{a} has yet to respond to the accusation.",
+        "{a} did not respond to requests for comment on the accusation.",
+    ),
+    "no-official-response": (
+        "There has been no official response from {a} so far.",
+        "{a} has yet to respond officially to the accusation.",
+    ),
 }
+_RESPONSES = {
+    "denied": (
+        "{a} denied the accusation, calling it baseless.",
+        "{a} rejected the allegations as unfounded and irresponsible.",
+    ),
+    "acknowledged": ("{a} acknowledged the problem and promised to act.",),
+    "partially-acknowledged": (
+        "{a} admitted that some militants were present but denied giving them any support.",
+    ),
+}
+_CLAUSES = {
+    # What the accuser said, after "said that": with a group, and without one. The
+    # paraphrase is this clause, so its words are always in the quote.
+    "territory-used": (
+        "{group} operates from the territory of {accused}",
+        "militants operate from the territory of {accused}",
+    ),
+    "shelters": ("{accused} shelters members of {group}", "{accused} shelters militants"),
+    "hosts-training-camps": (
+        "{group} has training camps on the territory of {accused}",
+        "militants have training camps on the territory of {accused}",
+    ),
+    "hosts-operational-bases": (
+        "{group} has bases and operational centres on the territory of {accused}",
+        "militants have bases and operational centres on the territory of {accused}",
+    ),
+    "attacks-prepared-on-territory": (
+        "recent attacks by {group} were planned on the territory of {accused}",
+        "recent attacks were planned on the territory of {accused}",
+    ),
+    "responsible-for-attacks": (
+        "{accused} is responsible for recent attacks",
+        "{accused} is responsible for recent attacks",
+    ),
+    "plans-attacks": ("{accused} is planning new attacks", "{accused} is planning new attacks"),
+    "cross-border-attacks": (
+        "{accused} launches attacks across the border",
+        "{accused} launches attacks across the border",
+    ),
+    "failed-to-act": (
+        "{accused} has failed to act against {group}",
+        "{accused} has failed to act against militants",
+    ),
+    "supports": (
+        "{accused} supplies weapons and money to {group}",
+        "{accused} supplies weapons and money to militant groups",
+    ),
+    "uses-proxies": (
+        "{accused} uses {group} as a proxy",
+        "{accused} uses extremist groups as proxies",
+    ),
+    "deflects-blame": (
+        "accusations by {accused} about {group} deflect attention from its own failings",
+        "accusations by {accused} deflect attention from its own failings",
+    ),
+    "defeated": (
+        "{accused} has been defeated and no longer holds any territory",
+        "{accused} has been defeated and no longer holds any territory",
+    ),
+    "failure-or-complicity": (
+        "the attack by {group} shows either the weakness of {accused} or its cooperation with "
+        "the attackers",
+        "the latest attack shows either the weakness of {accused} or its cooperation with the "
+        "attackers",
+    ),
+    "security-concern": (
+        "{group} in {accused} could destabilise the region",
+        "the security situation in {accused} could destabilise the region",
+    ),
+}
+_SYNONYMS = (
+    # (the clause's word, the paraphrase's): an editorial word, listed with its reason.
+    ("shelters", "harbours"),
+    ("failed", "neglected"),
+    ("supplies", "provides"),
+    ("planning", "preparing"),
+    ("launches", "mounts"),
+    ("destabilise", "unsettle"),
+    ("defeated", "vanquished"),
+    ("operates", "works"),
+    ("uses", "exploits"),
+    ("planned", "prepared"),
+    ("responsible", "culpable"),
+    ("deflect", "divert"),
+)
+_SUGGESTED = ("deflects-blame", "uses-proxies", "failed-to-act", "shelters", "supports")
+_AGAINST_GROUPS = ("responsible-for-attacks", "plans-attacks", "cross-border-attacks")
 _EVENT_KINDS = (
     ("attack", 0.30),
     ("arrest", 0.12),
@@ -195,28 +353,35 @@ _CAMEO_BY_ALLEGATION = {
     "shelters": ["112", "1123"],
     "hosts-training-camps": ["112", "1123"],
     "hosts-operational-bases": ["112", "1123"],
-    "responsible-for-attacks": ["112", "1121", "1124"],
+    "attacks-prepared-on-territory": ["112", "1123"],
+    "responsible-for-attacks": ["112", "1121", "1122", "1124"],
     "plans-attacks": ["112", "1123"],
     "cross-border-attacks": ["112", "1123"],
-    "failed-to-act": ["112", "111", "100"],
+    "failed-to-act": ["112", "111", "100", "114"],
+    "supports": ["112", "1123"],
     "uses-proxies": ["112", "1125"],
     "deflects-blame": ["111"],
+    "defeated": ["013"],
+    "failure-or-complicity": ["112", "111"],
     "security-concern": ["012"],
 }
 _EVENT_CAMEO = {
     "attack": ["180", "183", "1831", "190"],
     "arrest": ["173"],
-    "statement": ["112", "111"],
-    "meeting": ["040", "046"],
-    "campaign": ["190", "173"],
+    "statement": ["112", "111", "016", "114"],
+    "meeting": ["040", "046", "030", "125"],
+    "campaign": ["190", "173", "090"],
     "request": ["020", "100"],
     "change-of-power": ["190"],
 }
+_EARLY = 100
+"""Records before this many cycle through their options (least used first); later ones pick
+at random."""
 _VERBS = {
     "allegation": ["said", "alleged", "claimed", "insisted", "stated"],
-    "counter-allegation": ["countered", "responded", "retorted"],
     "concern": ["voiced concern", "warned", "said it was worried"],
     "suggestion": ["suggested", "hinted", "implied"],
+    "statement": ["said", "announced", "declared"],
 }
 
 
@@ -266,11 +431,11 @@ class Counts:
         """The proportions per 1,000 claims, with floors so small datasets have every kind."""
         return cls(
             claims=claims,
-            primary=max(2, round(claims * 0.05)),
+            primary=max(len(_SOURCE_COVER) + 1, round(claims * 0.05)),
             references=max(2, round(claims * 0.01)),
-            actors=max(16, round(claims * 0.12)),
+            actors=max(32, round(claims * 0.12)),
             places=max(10, round(claims * 0.08)),
-            events=max(4, round(claims * 0.2)),
+            events=max(len(_EVENT_KINDS), round(claims * 0.2)),
         )
 
 
@@ -302,11 +467,13 @@ class _Actor:
     weight: float = 1.0
 
 
-@dataclass
+@dataclass(eq=False)  # two sentences of the same words are two sentences: compare by identity
 class _Sentence:
     text: str
+    quoted: bool = True
+    """False for background sentences, which the stored excerpt may leave out."""
     paragraph: int = 0
-    """Set when the text is laid out in paragraphs."""
+    """Its paragraph's number in the original, set when the text is laid out."""
 
 
 @dataclass
@@ -314,15 +481,29 @@ class _Source:
     id: str
     title: str
     kind: str
-    primary: bool
+    style: str
+    """How it reads: "article", "statement", "post", or "reference" (a date reference)."""
     day: dt.date
     publisher: str
     domain: str
+    index: int = 0
+    """Its place among the quoted sources, oldest first."""
     author: str | None = None
+    author_actor: str | None = None
+    has_url: bool = True
+    archived: bool = False
     published: dict[str, Any] | None = None
     note: str | None = None
     sentences: list[_Sentence] = field(default_factory=list)
     dateline: str | None = None
+    caption: str | None = None
+    blocks: list[list[_Sentence]] = field(default_factory=list)
+    """The original's paragraphs, in order, once laid out."""
+    original_paragraphs: int | None = None
+
+    @property
+    def quoted(self) -> bool:
+        return self.style != "reference"
 
 
 @dataclass
@@ -350,6 +531,28 @@ class _Event:
 
 
 @dataclass
+class _Step:
+    """One state of a claim's status history."""
+
+    state: str
+    as_of: _Source
+    date: dict[str, Any] | None = None
+    speaker: str | None = None
+    evidence: list[_Quote] = field(default_factory=list)
+    note: str | None = None
+
+
+@dataclass
+class _Framing:
+    """A source presenting a claim as a response to another."""
+
+    source: _Source
+    evidence: list[_Quote]
+    framer: str | None = None
+    note: str | None = None
+
+
+@dataclass
 class _Claim:
     index: int
     kind: str
@@ -359,19 +562,21 @@ class _Claim:
     source: _Source
     day: dt.date
     answers: _Claim | None
+    author_voice: bool = False
     id: str = ""
     group: str | None = None
     speaker: str | None = None
     places: list[str] = field(default_factory=list)
     asserted: dict[str, Any] = field(default_factory=dict)
     date_source: _Source | None = None
+    clause: str = ""
+    paraphrase: str = ""
+    editorial: list[tuple[str, str]] = field(default_factory=list)
     cameo: str = "112"
     events: list[str] = field(default_factory=list)
     evidence: list[_Quote] = field(default_factory=list)
-    state: str = "no-response-reported"
-    as_of: _Source | None = None
-    status_evidence: list[_Quote] = field(default_factory=list)
-    status_note: str | None = None
+    status: list[_Step] = field(default_factory=list)
+    framing: _Framing | None = None
     note: str | None = None
 
 
@@ -395,6 +600,7 @@ class _Synth:
         self.claims: list[_Claim] = []
         self.country_places: dict[str, list[str]] = {}
         self.governments: dict[str, str] = {}
+        self.militaries: dict[str, str] = {}
         self.rivals: dict[str, str] = {}
         self.speakers: dict[str, list[str]] = {}
         self.journalists: list[str] = []
@@ -404,6 +610,10 @@ class _Synth:
         self.source_days: list[dt.date] = []
         self.event_days: list[dt.date] = []
         self.pools: dict[tuple[str, ...], tuple[list[str], list[float]]] = {}
+        self.used: dict[str, dict[str, int]] = {}
+        """How often each option has been picked, by what it is for (see ``least_used``)."""
+        self.shown: dict[str, bool] = {}
+        """Features shown once already, which later records show only now and then."""
 
     # -- names and picks -----------------------------------------------------------------------
 
@@ -467,6 +677,25 @@ class _Synth:
         """Up to ``count`` places inside a country (anywhere when it has none), no repeats."""
         pool = self.country_places.get(country or "") or self.country_places["*"]
         return list(dict.fromkeys(self.rng.choice(pool) for _ in range(count)))
+
+    def least_used(self, purpose: str, options: Sequence[str], *, early: bool) -> str:
+        """One of ``options``: early on, one used least so far for ``purpose`` (so the first
+        records cycle through a vocabulary); later, any."""
+        used = self.used.setdefault(purpose, {})
+        if early:
+            fewest = min(used.get(option, 0) for option in options)
+            picked = self.rng.choice([o for o in options if used.get(o, 0) == fewest])
+        else:
+            picked = self.rng.choice(list(options))
+        used[picked] = used.get(picked, 0) + 1
+        return picked
+
+    def later_source(self, source: _Source, spread: int = 6) -> _Source | None:
+        """A quoted source after ``source`` (never the same one), or None for the last."""
+        first = source.index + 1
+        if first >= len(self.sources):
+            return None
+        return self.sources[min(len(self.sources) - 1, first + self.rng.randint(0, spread))]
 
     # -- places --------------------------------------------------------------------------------
 
@@ -567,17 +796,18 @@ class _Synth:
     # -- actors --------------------------------------------------------------------------------
 
     def make_actors(self) -> None:
-        """States and governments per country, groups, bodies, collectives, then people."""
+        """States, governments and armed forces per country, groups, bodies, collectives, then
+        people."""
         countries = [p for p in self.places.values() if p.kind == "country"]
-        for country in countries:
-            self.add_state(country)
+        for number, country in enumerate(countries):
+            self.add_state(country, military=number % 2 == 0)
         governments = list(self.governments.values())
         self.rng.shuffle(governments)
         for a, b in zip(governments[0::2], governments[1::2], strict=False):
             self.rivals[a], self.rivals[b] = b, a
         remaining = self.counts.actors - 2 * len(countries)
-        for _ in range(max(2, round(remaining * 0.17))):
-            self.add_group(self.rng.choice(countries))
+        for number in range(max(2, round(remaining * 0.17))):
+            self.add_group(self.rng.choice(countries), wing=number == 0)
         region = self.word(2)
         for number in range(max(1, round(remaining * 0.035))):
             pattern = (
@@ -605,7 +835,7 @@ class _Synth:
         self.add_people(self.counts.actors - len(self.actors))
         for actor in self.actors.values():
             for org, role in actor.memberships:
-                if role in ("spokesperson", "official", "leader") and actor.type == "person":
+                if role in _SPEAKING_ROLES and actor.type == "person":
                     self.speakers.setdefault(org, []).append(actor.id)
         self.journalists = [
             a.id for a in self.actors.values() if a.type == "person" and not a.memberships
@@ -624,7 +854,7 @@ class _Synth:
     def person_name(self) -> str:
         return f"{self.word(2)} {self.word(self.rng.randint(2, 3))}"
 
-    def add_state(self, country: _Place) -> None:
+    def add_state(self, country: _Place, *, military: bool) -> None:
         capital = next(
             (p for p in self.places.values() if p.kind == "city" and p.parent == country.id), None
         )
@@ -648,9 +878,25 @@ class _Synth:
         )
         self.actors[government].mentions.append(f"the government of {country.name}")
         self.governments[country.id] = government
+        if military:
+            adjective = _adjective(country.name)
+            forces = self.add_actor(
+                f"{country.name} Armed Forces",
+                "military",
+                f"The regular armed forces of {country.name}.",
+                short=f"{adjective} army",
+                country=country.id,
+                weight=2.0,
+                other=[f"{adjective} army"],
+            )
+            self.actors[forces].mentions = [
+                f"the {country.name} Armed Forces",
+                f"the {adjective} army",
+            ]
+            self.militaries[country.id] = forces
 
-    def add_group(self, country: _Place) -> None:
-        adjective = country.name + ("n" if country.name.endswith("a") else "i")
+    def add_group(self, country: _Place, *, wing: bool) -> None:
+        adjective = _adjective(country.name)
         name = self.unique_name(functools.partial(self.group_name, adjective))
         short = "".join(w[0] for w in name.split())
         group = self.add_actor(
@@ -662,10 +908,10 @@ class _Synth:
             weight=2.0,
             other=[short],
         )
-        if self.rng.random() < 0.1:
-            wing = self.rng.choice(["Northern", "Southern", "Urban"])
+        if wing or self.rng.random() < 0.1:
+            side = self.rng.choice(["Northern", "Southern", "Urban"])
             unit = self.add_actor(
-                f"{name} {_NDASH} {wing} Wing",
+                f"{name} {_NDASH} {side} Wing",
                 "armed-group",
                 f"A branch of the {name}.",
                 home=country.id,
@@ -674,18 +920,29 @@ class _Synth:
             self.actors[unit].memberships.append((group, "unit"))
 
     def add_people(self, count: int) -> None:
-        """Spokespeople first (one per organisation), officials and members, then journalists."""
-        organisations = [a.id for a in self.actors.values() if a.type in _ORGANISATIONS]
+        """A spokesperson per organisation, then every other role, then more officials and
+        members; a fifth are journalists, who belong to none."""
+        rng = self.rng
+        organisations = [
+            a for a in self.actors.values() if a.type in _ORGANISATIONS and not a.memberships
+        ]  # units (wings) speak through their organisation
+        officials = count - max(2, round(count * 0.2))
+        cover: list[tuple[_Actor, str]] = []
+        for kind, role in _ROLE_COVER:
+            candidates = [org for org in organisations if org.type == kind]
+            if candidates:
+                cover.append((rng.choice(candidates), role))
+        spokespeople = [(org, "spokesperson") for org in organisations]
+        room = max(0, officials - len(cover))  # every role first, if not every spokesperson
+        plan = [*spokespeople[:room], *cover, *spokespeople[room:]]
+        while len(plan) < officials:
+            org = rng.choice(organisations)
+            plan.append((org, rng.choice(_ROLES[org.type])))
         for number in range(count):
             name = self.unique_name(self.person_name)
             short = name.split()[-1]
-            if number < len(organisations) * 2 and number < count * 0.75:
-                org = self.actors[organisations[number % len(organisations)]]
-                role = (
-                    "spokesperson"
-                    if number < len(organisations)
-                    else self.rng.choice(["official", "leader", "member", "spokesperson"])
-                )
+            if number < officials:
+                org, role = plan[number]
                 title = vocab.MembershipRole.of(role).label.lower()
                 person = self.add_actor(
                     name,
@@ -738,34 +995,47 @@ class _Synth:
     # -- sources -------------------------------------------------------------------------------
 
     def make_sources(self) -> None:
-        """Primary sources spread over ten years, then the outside references."""
+        """Quoted sources spread over ten years (the first ones of every kind), then the date
+        references."""
         rng = self.rng
         days = sorted(self.day_between(FIRST_DAY, LAST_DAY) for _ in range(self.counts.primary))
         cities = [p for p in self.places.values() if p.kind == "city"]
         countries = [p for p in self.places.values() if p.kind == "country"]
-        for day in days:
-            kind = _weighted(
-                rng, (("article", 0.6), ("official-record", 0.25), ("social-media-post", 0.15))
+        for index, day in enumerate(days):
+            kind, style = (
+                _SOURCE_COVER[index]
+                if index < len(_SOURCE_COVER)
+                else _weighted(rng, _SOURCE_STYLES)
             )
             publisher, domain = rng.choice(_PUBLISHERS)
             source = _Source(
                 id="",
                 title="",
                 kind=kind,
-                primary=True,
+                style=style,
                 day=day,
                 publisher=publisher,
                 domain=domain,
+                index=index,
             )
-            if kind == "article" and self.journalists:
-                source.author = self.actors[rng.choice(self.journalists)].name
-            if kind == "official-record":
+            if (
+                style == "article"
+                and self.journalists
+                and (kind == "analysis" or rng.random() < 0.5)
+            ):
+                author = rng.choice(self.journalists)
+                source.author = self.actors[author].name
+                if kind == "analysis":
+                    source.author_actor = author  # its claims may be in the author's own voice
+            if style == "statement":
                 source.publisher = f"Ministry of Foreign Affairs of {rng.choice(countries).name}"
-            elif kind == "social-media-post":
+            elif style == "post":
                 source.publisher, source.domain = "Chirper", "chirper.example"
-            if rng.random() < 0.75 or kind != "article":
+            if rng.random() < 0.75 or style != "article":
                 source.dateline = f"{rng.choice(cities).name}, {human_day(day)}."
-                source.sentences.append(_Sentence(source.dateline))
+            if style == "article" and (index == 0 or rng.random() < 0.2):
+                source.caption = f"A checkpoint near {rng.choice(cities).name}. (File photo)"
+            source.archived = index == 0 or rng.random() < 0.3
             self.sources.append(source)
         self.source_days = [s.day for s in self.sources]
         for number in range(1, self.counts.references + 1):
@@ -777,11 +1047,13 @@ class _Synth:
                 title=f"Record of events in the region, {day.year}"
                 if general
                 else f"{publisher} report of {human_day(day)}",
-                kind="general-record" if general else "news-report",
-                primary=False,
+                kind="date-reference",
+                style="reference",
                 day=day,
                 publisher="General record" if general else publisher,
                 domain=domain,
+                has_url=not general,
+                archived=not general and rng.random() < 0.3,
             )
             if not general:
                 reference.published = {
@@ -800,7 +1072,7 @@ class _Synth:
             self.references.append(reference)
 
     def source_after(self, day: dt.date, spread: int = 6) -> _Source:
-        """A primary source published on or soon after ``day`` (or the last one)."""
+        """A quoted source published on or soon after ``day`` (or the last one)."""
         index = bisect.bisect_left(self.source_days, day)
         return self.sources[min(len(self.sources) - 1, index + self.rng.randint(0, spread))]
 
@@ -834,30 +1106,35 @@ class _Synth:
                 }
             if self.rng.random() < 0.2:
                 source.note = (
-                    "Stored text: the body as captured, without links, captions or "
-                    "the author's note."
+                    "Stored excerpt: the quoted paragraphs as captured, without links, captions "
+                    "or the author's note."
                 )
 
     def source_title(self, source: _Source, lead: _Claim | None) -> str:
-        if source.kind == "social-media-post":
+        if source.style == "post":
             speaker = self.actors[lead.speaker or lead.accuser].name if lead else "An official"
             return f"Post by {speaker} of {human_day(source.day)}"
-        if source.kind == "official-record":
+        if source.style == "statement":
             return f"Statement of {human_day(source.day)} on regional security"
         if lead is None:
             return f"Security in the region: a briefing of {human_month(source.day)}"
-        return self.rng.choice(
-            [
-                "{a} accuses {b} as tensions rise",
-                "Tit-for-tat: {a} and {b} trade accusations",
-                "{a} points at {b} over militant attacks",
-                "Why {a} blames {b}",
-            ]
-        ).format(a=self.short(lead.accuser), b=self.short(lead.accused))
+        if source.kind == "analysis":
+            pattern = self.rng.choice(["Why {a} blames {b}", "Tit-for-tat: {a} and {b}"])
+        else:
+            pattern = self.rng.choice(
+                [
+                    "{a} accuses {b} as tensions rise",
+                    "{a} and {b} trade accusations",
+                    "{a} points at {b} over militant attacks",
+                ]
+            )
+        return pattern.format(a=self.short(lead.accuser), b=self.short(lead.accused))
 
     # -- sentences and quotes ------------------------------------------------------------------
 
     def say(self, source: _Source, text: str) -> _Sentence:
+        """A sentence of a quoted source that a quote or a date's wording comes from."""
+        assert source.quoted, "a date reference is never quoted"
         sentence = _Sentence(text)
         source.sentences.append(sentence)
         return sentence
@@ -880,12 +1157,31 @@ class _Synth:
             return _Quote(source, sentence, " ".join(words[start : start + length]))
         return _Quote(source, sentence, sentence.text)
 
+    def cut_keeping(self, source: _Source, sentence: _Sentence, keep: int) -> _Quote:
+        """Evidence that keeps every word from index ``keep`` on (what the paraphrase says):
+        the whole sentence, a stretch to its end, or an opening, '…' and the rest."""
+        rng = self.rng
+        words = sentence.text.split(" ")
+        roll = rng.random()
+        if keep >= 5 and (roll < 0.2 or not self.shown.get("elision")):
+            self.shown["elision"] = True
+            size = rng.randint(3, min(6, keep - 2))
+            first = rng.randint(0, keep - 1 - size)  # a word at least between the parts
+            head = " ".join(words[first : first + size])
+            return _Quote(source, sentence, f"{head} \u2026 {' '.join(words[keep:])}")
+        if roll < 0.55:
+            start = rng.randint(0, keep)
+            return _Quote(source, sentence, " ".join(words[start:]))
+        return _Quote(source, sentence, sentence.text)
+
     # -- events --------------------------------------------------------------------------------
 
     def make_events(self) -> None:
-        """Events of every kind (the first ones cycle through the kinds), sorted by date."""
+        """Events of every kind, sorted by date: the first ones cycle through the kinds, then
+        through each kind's CAMEO codes."""
         rng = self.rng
         kinds = [kind for kind, _ in _EVENT_KINDS]
+        kinds += [kind for kind, codes in _EVENT_CAMEO.items() for _ in codes[1:]]
         for number in range(self.counts.events):
             kind = kinds[number] if number < len(kinds) else _weighted(rng, _EVENT_KINDS)
             if kind == "publication":
@@ -944,6 +1240,9 @@ class _Synth:
                 [government, *([body] if body else [])],
             )
         if kind == "campaign":
+            forces = self.militaries.get(self.actors[government].country or "")
+            if forces and self.rng.random() < 0.5:
+                who, government = self.mention(forces), forces
             return (
                 f"Campaign against the {self.short(group)} in {place}",
                 f"{who} launched a campaign against {whom} around {place}",
@@ -969,6 +1268,8 @@ class _Synth:
         day: dt.date | None = self.day_between(FIRST_DAY, LAST_DAY - dt.timedelta(days=30))
         assert day is not None
         source = self.source_after(day)
+        if source.day < day:  # after the last source: it happened shortly before that one
+            day = source.day - dt.timedelta(days=rng.randint(0, 30))
         plan = _weighted(rng, _EVENT_DATES)
         event = _Event(
             id="", title=title, kind=kind, day=day, date=None, places=places, actors=actors
@@ -1031,10 +1332,12 @@ class _Synth:
             event.note = f"The date comes from {reference.title}."
         if plan == "reference-only":
             source.sentences.remove(sentence)
-            event.note = "Documented only by the outside reference that dates it."
+            event.note = "Documented only by the date reference that dates it."
         else:
             event.evidence.append(self.cut(source, sentence))
-        event.cameo = rng.choice(_EVENT_CAMEO[kind]) if rng.random() < 0.7 else None
+        early = len(self.events) < _EARLY // 2
+        if early or rng.random() < 0.7:
+            event.cameo = self.least_used("event cameo", _EVENT_CAMEO[kind], early=early)
         event.id = self.unique_id(title)
         self.events.append(event)
 
@@ -1055,62 +1358,80 @@ class _Synth:
     def make_claims(self) -> None:
         """Claims in source order (so answers come after what they answer)."""
         rng = self.rng
-        weights = [
-            {"article": 1.0, "official-record": 0.8, "social-media-post": 0.35}[s.kind]
-            for s in self.sources
-        ]
+        weights = [_STYLE_WEIGHTS[s.style] for s in self.sources]
         homes = sorted(rng.choices(range(len(self.sources)), weights=weights, k=self.counts.claims))
+        homes[0] = 0  # the first source has a claim, so later ones can hold its answers
+        analyses = [s for s in self.sources if s.author_actor]
         for index, home in enumerate(homes):
+            source = self.sources[home]
+            target: _Claim | None = None
             if index < len(_COVER_KINDS):
                 kind = _COVER_KINDS[index]
+                if index in (1, 2):
+                    target = self.claims[index - 1]  # every dataset has a chain of three
             else:
-                kind = (
-                    "counter-allegation"
-                    if rng.random() < _COUNTER_SHARE
-                    else _weighted(rng, _KINDS)
-                )
-            target = self.pick_target() if kind == "counter-allegation" else None
-            if target is None and kind == "counter-allegation":
-                kind = "allegation"
+                kind = _weighted(rng, _KINDS)
+                if kind in _ANSWERING_KINDS and rng.random() < _ANSWER_SHARE:
+                    target = self.pick_target()
+            author_voice = False
+            if index == _AUTHOR_VOICE and analyses:
+                # Out of source order, which is safe: no claim answers one in an author's voice.
+                source, author_voice = analyses[0], True
+            elif target is None and kind in _ANSWERING_KINDS and source.author_actor:
+                author_voice = rng.random() < 0.15
             if index < len(_DATE_PLANS):
                 basis, precision, _ = _DATE_PLANS[index]
             else:
                 basis, precision = _weighted(rng, [((b, p), w) for b, p, w in _DATE_PLANS])
-            claim = self.make_claim(index, kind, self.sources[home], target)
+            claim = self.make_claim(index, kind, source, target, author_voice=author_voice)
             self.write_claim(claim, basis, precision)
             self.claims.append(claim)
 
     def pick_target(self) -> _Claim | None:
         """An earlier claim whose accused answers: tit for tat, mostly soon after."""
-        if len(self.claims) == 2 and self.claims[1].kind == "counter-allegation":
-            return self.claims[1]  # every dataset has a chain of three
         recent = self.claims[-300:]
         for _ in range(20):
             if not recent:
                 return None
             candidate = self.rng.choice(recent[-40:] if self.rng.random() < 0.7 else recent)
             if (
-                self.actors[candidate.accused].type in _ANSWERING_TYPES
+                not candidate.author_voice
+                and self.actors[candidate.accused].type in _ANSWERING_TYPES
                 and self.actors[candidate.accuser].type in _ANSWERING_TYPES
             ):
                 return candidate
         return None
 
-    def make_claim(self, index: int, kind: str, source: _Source, target: _Claim | None) -> _Claim:
-        """Who accuses whom of what: a counter-allegation turns its target around."""
+    def make_claim(
+        self,
+        index: int,
+        kind: str,
+        source: _Source,
+        target: _Claim | None,
+        *,
+        author_voice: bool,
+    ) -> _Claim:
+        """Who accuses whom of what: an answer turns its target around."""
         rng = self.rng
         if target is not None:
             accuser, accused = target.accused, target.accuser
+        elif author_voice:
+            assert source.author_actor is not None
+            accuser = source.author_actor
+            accused = self.pick_actor(("state", "government", "military", "armed-group"))
         elif index == 0:
             accuser = next(iter(self.rivals))
             accused = self.rivals[accuser]
+        elif kind == "statement":  # a claim of victory over a group
+            accuser = self.pick_actor(("government", "military"))
+            accused = self.pick_actor(("armed-group",))
         else:
             accuser = self.pick_actor(_ACCUSERS)
             rival = self.rivals.get(accuser)
+            # A concern is about insecurity on a country's territory: a state or its government.
+            pool = ("state", "government") if kind == "concern" else _ACCUSED
             accused = (
-                rival
-                if rival and rng.random() < 0.5
-                else self.pick_actor(_ACCUSED, exclude=accuser)
+                rival if rival and rng.random() < 0.5 else self.pick_actor(pool, exclude=accuser)
             )
         claim = _Claim(
             index=index,
@@ -1121,24 +1442,23 @@ class _Synth:
             source=source,
             day=source.day - dt.timedelta(days=rng.randint(0, 20)),
             answers=target,
-            as_of=source,
+            author_voice=author_voice,
         )
         claim.group = self.group_for(claim)
-        speakers = self.speakers.get(accuser, [])
-        claim.speaker = rng.choice(speakers) if speakers and rng.random() < 0.6 else None
+        speakers = [] if author_voice else self.speakers.get(accuser, [])
+        if speakers and (not self.shown.get("speaker") or rng.random() < 0.6):
+            claim.speaker = rng.choice(speakers)
+            self.shown["speaker"] = True
         home = self.actors[claim.group or accused].home or self.actors[accused].home
         claim.places = self.places_near(home, rng.choice([0, 1, 1, 1, 2, 2, 3]))
-        claim.cameo = (
-            "112"
-            if kind == "counter-allegation"
-            else rng.choice(_CAMEO_BY_ALLEGATION[claim.allegation])
+        claim.cameo = self.least_used(
+            "claim cameo", _CAMEO_BY_ALLEGATION.get(claim.allegation, ["112"]), early=index < _EARLY
         )
-        verb = {
-            "allegation": "says",
-            "counter-allegation": "answers",
-            "concern": "worries",
-            "suggestion": "suggests",
-        }[kind]
+        verb = (
+            "answers"
+            if target
+            else {"concern": "worries", "suggestion": "suggests"}.get(kind, "says")
+        )
         claim.id = self.unique_id(
             f"{slugify(self.short(accuser), 24)}-{verb}-"
             f"{slugify(self.short(accused), 24)}-{claim.allegation}"
@@ -1157,24 +1477,28 @@ class _Synth:
         return claim
 
     def allegation(self, kind: str, accused: str) -> str:
-        rng = self.rng
+        """What the claim alleges, as fits the kind and who is accused; every type early."""
+        accused_type = self.actors[accused].type
         if kind == "concern":
-            return "security-concern"
+            return vocab.Allegation.SECURITY_CONCERN.value
+        if kind == "statement" and accused_type == "armed-group":
+            return vocab.Allegation.DEFEATED.value
         if kind == "suggestion":
-            return rng.choice(["deflects-blame", "uses-proxies", "failed-to-act", "shelters"])
-        if self.actors[accused].type in ("armed-group", "collective"):
-            return rng.choice(["responsible-for-attacks", "plans-attacks", "cross-border-attacks"])
-        allegations = [
-            a.value for a in vocab.Allegation if a is not vocab.Allegation.SECURITY_CONCERN
-        ]
-        return rng.choice(allegations)
+            options = list(_SUGGESTED)
+        elif accused_type in ("armed-group", "collective", "person"):
+            options = list(_AGAINST_GROUPS)
+        else:
+            special = (vocab.Allegation.SECURITY_CONCERN, vocab.Allegation.DEFEATED)
+            options = [a.value for a in vocab.Allegation if a not in special]
+        return self.least_used("allegation", options, early=len(self.claims) < _EARLY)
 
     def group_for(self, claim: _Claim) -> str | None:
         """The armed group a claim is about: the accused itself, or one near the accused."""
         rng = self.rng
-        if self.actors[claim.accused].type == "armed-group" and rng.random() < 0.6:
+        accused_is_group = self.actors[claim.accused].type == "armed-group"
+        if claim.allegation == "defeated" or (accused_is_group and rng.random() < 0.6):
             return claim.accused
-        if "{group}" not in vocab.Allegation.of(claim.allegation).clause or rng.random() > 0.75:
+        if "{group}" not in _clauses(claim.allegation)[0] or rng.random() > 0.75:
             return None
         if rng.random() < 0.6:
             home = self.actors[claim.accused].home or ""
@@ -1185,19 +1509,84 @@ class _Synth:
         return None if group == claim.accused else group
 
     def write_claim(self, claim: _Claim, basis: str, precision: str) -> None:
-        """The claim's sentences in its source (and sometimes another), and its evidence."""
+        """The claim's sentences in its source (and sometimes another), its evidence, its
+        paraphrase and, for an answer, the words that frame it so."""
         rng = self.rng
         lead, claim.asserted = self.claim_date(claim, basis, precision)
-        main = self.say(claim.source, self.claim_sentence(claim, lead))
-        claim.evidence.append(self.cut(claim.source, main))
+        claim.clause = self.clause(claim)
+        text, keep = self.claim_sentence(claim, lead)
+        main = self.say(claim.source, text)
+        claim.evidence.append(self.cut_keeping(claim.source, main, keep))
         if rng.random() < 0.45:
             again = self.say(claim.source, self.echo_sentence(claim))
             claim.evidence.append(self.cut(claim.source, again))
         if rng.random() < 0.1:
-            other = self.source_after(claim.source.day, spread=10)
-            if other is not claim.source:
+            other = self.later_source(claim.source, spread=10)
+            if other is not None:
                 echo = self.say(other, self.echo_sentence(claim))
                 claim.evidence.append(self.cut(other, echo))
+        self.paraphrase(claim)
+        if claim.answers is not None:
+            self.frame(claim, claim.answers)
+
+    def claim_names(self, claim: _Claim) -> list[str]:
+        """The names of the records a claim links, which its paraphrase may use too."""
+        names: list[str] = []
+        for actor_id in (claim.accuser, claim.speaker, claim.accused, claim.group):
+            if actor_id:
+                actor = self.actors[actor_id]
+                names += [actor.name, actor.short_name or "", *actor.other_names]
+        for place_id in claim.places:
+            names += [self.places[place_id].name, *self.places[place_id].other_names]
+        return names
+
+    def paraphrase(self, claim: _Claim) -> None:
+        """The clause the quote holds (so every word is supported), now and then with a word of
+        the editor's own, listed with its reason: one the quotes and names lack."""
+        text = claim.clause
+        if not self.shown.get("editorial word") or self.rng.random() < 0.12:
+            support = vocabulary([*(q.quote for q in claim.evidence), *self.claim_names(claim)])
+            for word, synonym in _SYNONYMS:
+                pattern = re.compile(rf"\b{word}\b")
+                if pattern.search(text) and not stems(synonym) & support:
+                    text = pattern.sub(synonym, text, count=1)
+                    reason = (
+                        f"The source says {_LDQUO}{word}{_RDQUO}; {_LDQUO}{synonym}{_RDQUO} "
+                        "says the same in plain English."
+                    )
+                    claim.editorial.append((synonym, reason))
+                    self.shown["editorial word"] = True
+                    break
+        claim.paraphrase = text
+        assert len(text) <= PARAPHRASE_LIMIT, f"paraphrase of {claim.id} is too long"
+
+    def frame(self, claim: _Claim, target: _Claim) -> None:
+        """The words of a source that present the claim as an answer to its target: the
+        claim's own source mostly, sometimes a later one, sometimes through an analyst."""
+        rng = self.rng
+        source = claim.source
+        if rng.random() < 0.2:
+            source = self.later_source(claim.source, spread=4) or source
+        them = self.mention(target.accuser)
+        framer = None
+        if self.journalists and (claim.index == 1 or rng.random() < 0.3):
+            framer = rng.choice(self.journalists)
+            text = (
+                f"{self.actors[framer].name}, an analyst, said the remarks were a response to "
+                f"accusations from {them}."
+            )
+        else:
+            text = rng.choice(
+                [
+                    f"The accusation came in response to earlier claims by {them}.",
+                    f"{_capital(self.mention(claim.accuser))} was answering accusations made "
+                    f"by {them} earlier.",
+                ]
+            )
+        sentence = self.say(source, text)
+        claim.framing = _Framing(source, [self.cut(source, sentence)], framer)
+        if rng.random() < 0.1:
+            claim.framing.note = "The source gives no date for the earlier claims."
 
     def claim_date(self, claim: _Claim, basis: str, precision: str) -> tuple[str, dict[str, Any]]:
         """The words that open the claim's sentence, and its ``asserted`` date."""
@@ -1256,28 +1645,36 @@ class _Synth:
 
     def clause(self, claim: _Claim) -> str:
         """The allegation in neutral words, names as the source would write them."""
-        term = vocab.Allegation.of(claim.allegation)
+        with_group, without = _clauses(claim.allegation)
         if claim.group:
-            return term.clause.format(
+            return with_group.format(
                 accused=self.mention(claim.accused), group=self.mention(claim.group)
             )
-        return term.clause_without_group.format(accused=self.mention(claim.accused))
+        return without.format(accused=self.mention(claim.accused))
 
-    def claim_sentence(self, claim: _Claim, lead: str) -> str:
-        if claim.speaker:
-            person = self.actors[claim.speaker]
-            role = next(r for org, r in person.memberships if org == claim.accuser)
-            of = "for" if role == "spokesperson" else "of"
-            subject = (
-                f"{person.name}, {vocab.MembershipRole.of(role).label.lower()} {of} "
-                f"{self.mention(claim.accuser)},"
-            )
+    def claim_sentence(self, claim: _Claim, lead: str) -> tuple[str, int]:
+        """The sentence that reports the claim, and the index of its clause's first word."""
+        if claim.author_voice:
+            opening = "it may well be that" if claim.kind == "suggestion" else "it is clear that"
+            prefix = _capital(f"{lead}{opening} ")
         else:
-            subject = self.mention(claim.accuser)
-        verb = "has maintained" if lead == "For years, " else self.rng.choice(_VERBS[claim.kind])
-        if claim.answers is not None:
-            lead += f"in answer to accusations from {self.mention(claim.answers.accuser)}, "
-        return _capital(f"{lead}{subject} {verb} that {self.clause(claim)}.")
+            if claim.speaker:
+                person = self.actors[claim.speaker]
+                role = next(r for org, r in person.memberships if org == claim.accuser)
+                of = "for" if role == "spokesperson" else "of"
+                subject = (
+                    f"{person.name}, {vocab.MembershipRole.of(role).label.lower()} {of} "
+                    f"{self.mention(claim.accuser)},"
+                )
+            else:
+                subject = self.mention(claim.accuser)
+            verb = (
+                "has maintained"
+                if lead == "For years, "
+                else self.rng.choice(_VERBS.get(claim.kind, ["said"]))
+            )
+            prefix = _capital(f"{lead}{subject} {verb} that ")
+        return f"{prefix}{claim.clause}.", len(prefix.split(" ")) - 1
 
     def echo_sentence(self, claim: _Claim) -> str:
         template = self.rng.choice(
@@ -1293,86 +1690,221 @@ class _Synth:
     # -- statuses ------------------------------------------------------------------------------
 
     def settle_statuses(self) -> None:
-        """States consistent with the answers: answered claims are 'countered', others vary."""
+        """Each claim's history of answers: an answered claim is 'countered' (by the first
+        answer's words), the others end in every state in turn, then as often as is real;
+        some histories change from source to source."""
         rng = self.rng
         answered: dict[int, list[_Claim]] = {}
         for claim in self.claims:
             if claim.answers is not None:
                 answered.setdefault(claim.answers.index, []).append(claim)
         cover = [state for state, _ in _STATES]
+        # One history of three states early on, in a claim with two later sources to hold them.
+        last = len(self.sources) - 1
+        long = next(
+            (c for c in self.claims if c.index not in answered and c.source.index + 2 <= last),
+            None,
+        )
         for claim in self.claims:
             answers = answered.get(claim.index)
             if answers:
-                claim.state = "countered"
-                claim.as_of = answers[0].source
-                if rng.random() < 0.4:
-                    claim.status_evidence.append(answers[0].evidence[0])
-                continue
-            claim.state = cover.pop(0) if cover else _weighted(rng, _STATES)
-            accused = _capital(self.mention(claim.accused))
-            if claim.state == "unanswered":
-                text = rng.choice(
-                    [
-                        f"{accused} has yet to respond to the accusation.",
-                        f"There has been no official response from {self.mention(claim.accused)} "
-                        "so far.",
-                    ]
+                first = answers[0]
+                if first.source is not claim.source:
+                    claim.status.append(_Step("no-response-reported", claim.source))
+                claim.status.append(
+                    _Step("countered", first.source, None, first.speaker, [first.evidence[0]])
                 )
-                sentence = self.say(claim.source, text)
-                claim.status_evidence.append(self.cut(claim.source, sentence))
-            elif claim.state in _RESPONSES and rng.random() < 0.75:
-                later = self.source_after(claim.source.day, spread=4)
-                sentence = self.say(later, _RESPONSES[claim.state].format(a=accused))
-                claim.status_evidence.append(self.cut(later, sentence))
-                claim.as_of = later
-            if rng.random() < 0.03:
-                claim.status_note = "The response was reported second-hand."
+                # Now and then the accused answers again, later: a denial after its
+                # counter-accusation (once some history ends in 'countered'); and if no history
+                # has three states yet and the sources leave room, a partial acknowledgement
+                # after that, each in the next source.
+                spread = 0 if long is None else 4
+                later = self.later_source(first.source, spread)
+                room = first.source.index + 3 - len(claim.status) <= last
+                ended = self.shown.get("countered")
+                extend = (long is None and room) or (ended and rng.random() < 0.1)
+                while later is not None and extend and len(claim.status) < 3:
+                    state = "denied" if len(claim.status) < 2 else "partially-acknowledged"
+                    claim.status.append(self.step(claim, state, later, claim.status[-1].as_of))
+                    later = self.later_source(later, spread)
+                    extend = long is None and room
+                if long is None and len(claim.status) == 3:
+                    long = claim
+                if claim.status[-1].state == "countered":
+                    self.shown["countered"] = True
+                continue
+            if claim is long:  # it ends in a response no claim has ended in yet, if any
+                response = next(
+                    (st for st in reversed(cover) if st in _RESPONSES), rng.choice(list(_RESPONSES))
+                )
+                cover = [st for st in cover if st != response]
+                states = ["no-response-reported", rng.choice(list(_SILENCES)), response]
+                start = claim.source.index + 1
+                self.add_steps(claim, states, [claim.source, *self.sources[start : start + 2]])
+                continue
+            final = cover.pop(0) if cover else _weighted(rng, _STATES)
+            states = self.history(final)
+            chain = [claim.source]
+            while len(chain) < len(states):
+                later = self.later_source(chain[-1], spread=4)
+                if later is None:
+                    break
+                chain.append(later)
+            if len(chain) < len(states):
+                states, chain = [final], [claim.source]
+            elif len(states) == 1 and final in _RESPONSES and rng.random() < 0.6:
+                chain = [self.later_source(claim.source, spread=4) or claim.source]
+            self.add_steps(claim, states, chain)
+
+    def add_steps(self, claim: _Claim, states: list[str], chain: list[_Source]) -> None:
+        """The states of a claim's history, each as of its source in ``chain``."""
+        previous = None if chain[0] is claim.source else claim.source
+        for state, source in zip(states, chain, strict=True):
+            claim.status.append(self.step(claim, state, source, previous))
+            previous = source
+
+    def history(self, final: str) -> list[str]:
+        """The states a claim goes through, oldest first, to ``final``."""
+        rng = self.rng
+        roll = rng.random()
+        if final in _SILENCES:
+            return ["no-response-reported", final] if roll < 0.3 else [final]
+        if final not in _RESPONSES:
+            return [final]
+        if roll < 0.12:
+            return ["no-response-reported", rng.choice(list(_SILENCES)), final]
+        if roll < 0.3:
+            return ["no-response-reported", final]
+        if roll < 0.45:
+            return [rng.choice(list(_SILENCES)), final]
+        if final == "partially-acknowledged" and roll < 0.6:
+            return ["denied", final]
+        return [final]
+
+    def step(self, claim: _Claim, state: str, source: _Source, previous: _Source | None) -> _Step:
+        """One state, as of ``source``, with the words that say so where a state needs them."""
+        rng = self.rng
+        step = _Step(state, source)
+        if state in _SILENCES:
+            accused = self.mention(claim.accused)
+            text = rng.choice(_SILENCES[state]).format(a=accused)
+            step.evidence.append(self.cut(source, self.say(source, _capital(text))))
+        elif state in _RESPONSES:
+            subject = self.mention(claim.accused)
+            choices = self.speakers_for(claim.accused)
+            if choices and (not self.shown.get("answer speaker") or rng.random() < 0.6):
+                self.shown["answer speaker"] = True
+                step.speaker, org = rng.choice(choices)
+                person = self.actors[step.speaker]
+                if org is None:
+                    subject = person.name
+                else:
+                    role = next(r for o, r in person.memberships if o == org)
+                    of = "for" if role == "spokesperson" else "of"
+                    title = vocab.MembershipRole.of(role).label.lower()
+                    subject = f"{person.name}, {title} {of} {self.mention(org)},"
+            text = rng.choice(_RESPONSES[state]).format(a=subject)
+            day = source.day - dt.timedelta(days=1)
+            dated = not self.shown.get("status date") or rng.random() < 0.4
+            if previous is not None and day >= previous.day and dated:
+                self.shown["status date"] = True
+                # Said the day before the report: the state began then, as the source says.
+                step.date = {
+                    "date": day.isoformat(),
+                    "precision": "day",
+                    "basis": "stated",
+                    "source": source,
+                    "wording": human_day(day),
+                }
+                text = f"On {human_day(day)}, {text}"
+            step.evidence.append(self.cut(source, self.say(source, _capital(text))))
+        elif rng.random() < 0.05:
+            step.note = "The source reports no statement by the accused."
+        if state in _RESPONSES and rng.random() < 0.03:
+            step.note = "The response was reported second-hand."
+        return step
+
+    def speakers_for(self, accused: str) -> list[tuple[str, str | None]]:
+        """Who may answer for the accused, with the organisation each speaks for (None for
+        the accused person itself): its own speakers, and for a state or its armed forces,
+        the country's government's."""
+        actor = self.actors[accused]
+        if actor.type == "person":
+            return [(accused, None)]
+        orgs = [accused]
+        if actor.type in ("state", "military") and actor.country in self.governments:
+            orgs.append(self.governments[actor.country])
+        return [(person, org) for org in orgs for person in self.speakers.get(org, [])]
 
     # -- texts and files -----------------------------------------------------------------------
 
-    def add_fillers(self) -> None:
-        """Background sentences between the quoted ones, as a real article has."""
+    def filler(self) -> _Sentence:
+        """A background sentence, as a real article has between the quoted ones."""
         rng = self.rng
         countries = [p.name for p in self.places.values() if p.kind == "country"]
         others = [p.name for p in self.places.values() if p.kind != "country"]
-        bodies = [a.name for a in self.actors.values() if a.type == "international-body"]
+        c1, c2 = rng.sample(countries, 2)
+        text = rng.choice(_FILLERS).format(
+            c1=c1,
+            c2=c2,
+            p=rng.choice(others),
+            n=rng.randint(2, 30),
+            y=rng.randint(2010, 2014),
+            b=f"The {self.actors[rng.choice(self.bodies)].name}",
+        )
+        return _Sentence(text, quoted=False)
+
+    def lay_out(self) -> None:
+        """Each source's original: its sentences in a shuffled order with background ones
+        between, in paragraphs of two to five sentences, and whole paragraphs no quote comes
+        from (which its excerpt leaves out); the paragraphs numbered as in the original."""
+        rng = self.rng
         for source in self.sources:
-            head = 1 if source.dateline else 0
-            quoted = source.sentences[head:]
+            quoted = list(source.sentences)
             rng.shuffle(quoted)
-            mixed = source.sentences[:head]
+            mixed: list[_Sentence] = []
             for sentence in quoted:
                 mixed.append(sentence)
                 if rng.random() < 0.4:
-                    c1, c2 = rng.sample(countries, 2)
-                    text = rng.choice(_FILLERS).format(
-                        c1=c1,
-                        c2=c2,
-                        p=rng.choice(others),
-                        n=rng.randint(2, 30),
-                        y=rng.randint(2010, 2014),
-                        b=f"The {rng.choice(bodies)}",
-                    )
-                    mixed.append(_Sentence(text))
-            if len(mixed) < 3:
-                mixed += [
-                    _Sentence("Officials did not give further details."),
-                    _Sentence("The claims could not be independently verified."),
-                ]
-            source.sentences = mixed
+                    mixed.append(self.filler())
+            while len(mixed) < 2:
+                mixed.append(self.filler())
+            blocks: list[list[_Sentence]] = []
+            start = 0
+            while start < len(mixed):
+                blocks.append(mixed[start : start + rng.randint(2, 5)])
+                start += len(blocks[-1])
+            for _ in range(rng.randint(1, 3)):
+                size = rng.randint(1, 3)
+                blocks.insert(rng.randint(0, len(blocks)), [self.filler() for _ in range(size)])
+            for number, block in enumerate(blocks, start=1):
+                for sentence in block:
+                    sentence.paragraph = number
+            source.blocks = blocks
+            if source.index == 0 or rng.random() < 0.85:
+                source.original_paragraphs = len(blocks)
 
     def text_of(self, source: _Source) -> bytes:
-        """The stored text: paragraphs of two to five sentences, one per block."""
-        paragraphs: list[str] = []
-        sentences = source.sentences
-        start = 0
-        while start < len(sentences):
-            block = sentences[start : start + self.rng.randint(2, 5)]
-            for sentence in block:
-                sentence.paragraph = len(paragraphs) + 1
-            paragraphs.append(" ".join(s.text for s in block))
-            start += len(block)
-        return ("\n\n".join(paragraphs) + "\n").encode("utf-8")
+        """The stored excerpt: comments, the labelled blocks, then each paragraph something is
+        quoted from, under its number in the original."""
+        lines = [
+            f"# Excerpt of {source.publisher}, {_LDQUO}{source.title}{_RDQUO}: the quoted "
+            "paragraphs only,",
+            "# each under its number in the original. Synthetic: every name is invented.",
+            "",
+        ]
+        if source.dateline:
+            lines += ["[dateline]", source.dateline, ""]
+        if source.caption:
+            lines += ["[caption]", source.caption, ""]
+        kept = [
+            (number, block)
+            for number, block in enumerate(source.blocks, start=1)
+            if any(sentence.quoted for sentence in block)
+        ] or [(1, source.blocks[0])]
+        for number, block in kept:
+            lines += [f"[{number}]", " ".join(sentence.text for sentence in block), ""]
+        return "\n".join(lines).encode("utf-8")
 
     def build(self) -> dict[str, bytes]:
         self.make_places()
@@ -1383,20 +1915,21 @@ class _Synth:
         self.settle_statuses()
         self.name_sources()
         self.name_publications()
-        self.add_fillers()
+        self.lay_out()
         files: dict[str, bytes] = {}
         for source in self.sources:
-            files[f"texts/{source.id}.txt"] = self.text_of(source)  # numbers the paragraphs
+            files[f"texts/{source.id}.txt"] = self.text_of(source)
         files["dataset.yaml"] = self.dataset_file()
         kinds: list[tuple[str, str, list[dict[str, Any]]]] = [
             (
                 "sources",
-                "Sources: primary ones with stored texts, then outside references.",
+                "Sources: quoted ones with stored excerpts, then date references.",
                 [self.source_record(s) for s in [*self.sources, *self.references]],
             ),
             (
                 "actors",
-                "Actors: states, governments, armed groups, people, bodies, collectives.",
+                "Actors: states, governments, armed forces, armed groups, people, bodies, "
+                "collectives.",
                 [self.actor_record(a) for a in self.actors.values()],
             ),
             (
@@ -1438,7 +1971,7 @@ class _Synth:
             f"(seed {self.seed})",
             "description": "Made by titfortat_dev.synth to measure the site at scale. Every "
             "person, group, place and publication in it is invented; the accusations are "
-            "made up from the project's neutral vocabulary and prove nothing.",
+            "made up and prove nothing.",
             "version": "0.1.0",
             "released": "2025-01-01",
             "creators": ["titfortat_dev.synth"],
@@ -1456,16 +1989,24 @@ class _Synth:
         record: dict[str, Any] = {"id": source.id, "title": source.title, "kind": source.kind}
         if source.author:
             record["author"] = source.author
+        if source.author_actor:
+            record["author_actor"] = source.author_actor
         record["publisher"] = source.publisher
-        if source.kind != "general-record":
-            record["url"] = (
-                f"https://{source.domain}/{source.day.year}/{source.day.month:02d}/{source.id}/"
-            )
+        if source.has_url:
+            path = f"{source.day.year}/{source.day.month:02d}/{source.id}/"
+            record["url"] = f"https://{source.domain}/{path}"
+            if source.archived:
+                stamp = source.day.strftime("%Y%m%d")
+                record["archive_url"] = (
+                    f"https://archive.example/web/{stamp}/https://{source.domain}/{path}"
+                )
         if source.published:
-            record["published"] = source.published
+            record["published"] = _with_ids(source.published)
         record["language"] = "en"
-        if source.primary:
+        if source.quoted:
             record["text"] = f"texts/{source.id}.txt"
+            if source.original_paragraphs:
+                record["original_paragraphs"] = source.original_paragraphs
         if source.note:
             record["note"] = source.note
         return record
@@ -1532,15 +2073,24 @@ class _Synth:
             asserted["source"] = claim.date_source.id
             asserted["wording"] = wording
         record["asserted"] = asserted
-        assert claim.as_of is not None
-        status: dict[str, Any] = {"state": claim.state, "as_of": claim.as_of.id}
-        if claim.status_evidence:
-            status["evidence"] = [_evidence(q) for q in claim.status_evidence]
-        if claim.status_note:
-            status["note"] = claim.status_note
-        record["status"] = status
+        record["paraphrase"] = claim.paraphrase
+        if claim.editorial:
+            record["editorial_words"] = [
+                {"word": word, "reason": reason} for word, reason in claim.editorial
+            ]
+        record["status"] = [_step_record(step) for step in claim.status]
         if claim.answers is not None:
-            record["answers"] = claim.answers.id
+            assert claim.framing is not None
+            framing: dict[str, Any] = {
+                "claim": claim.answers.id,
+                "framed_by": claim.framing.source.id,
+            }
+            if claim.framing.framer:
+                framing["framer"] = claim.framing.framer
+            framing["evidence"] = [_evidence(q) for q in claim.framing.evidence]
+            if claim.framing.note:
+                framing["note"] = claim.framing.note
+            record["answers"] = framing
         record["cameo"] = claim.cameo
         if claim.events:
             record["events"] = claim.events
@@ -1548,6 +2098,34 @@ class _Synth:
         if claim.note:
             record["note"] = claim.note
         return record
+
+
+def _clauses(allegation: str) -> tuple[str, str]:
+    """The clauses that state an allegation (see ``_CLAUSES``); a plain one for a type added
+    to the vocabulary since."""
+    found = _CLAUSES.get(allegation)
+    if found is not None:
+        return found
+    plain = f"{{accused}} is to blame ({vocab.Allegation.of(allegation).label.lower()})"
+    return plain, plain
+
+
+def _adjective(country: str) -> str:
+    """The adjective of an invented country's name: Kostaria → Kostarian, Vestan → Vestani."""
+    return country + ("n" if country.endswith("a") else "i")
+
+
+def _step_record(step: _Step) -> dict[str, Any]:
+    record: dict[str, Any] = {"state": step.state, "as_of": step.as_of.id}
+    if step.date:
+        record["date"] = _with_ids(step.date)
+    if step.speaker:
+        record["speaker"] = step.speaker
+    if step.evidence:
+        record["evidence"] = [_evidence(q) for q in step.evidence]
+    if step.note:
+        record["note"] = step.note
+    return record
 
 
 def _with_ids(when: Mapping[str, Any]) -> dict[str, Any]:
