@@ -35,7 +35,7 @@ UPGRADE ?=
 # MkDocs 1.6 prints an end-of-life banner about MkDocs 2 on every run; it is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve test build check bench screenshots lock clean distclean venv
+.PHONY: help serve test build check bench screenshots map-data lighthouse lock clean distclean venv
 
 help:  ## list the targets
 	@echo "make serve        preview the site at http://$(HOST):$(PORT)/ (PORT=8001 to move it)"
@@ -44,6 +44,8 @@ help:  ## list the targets
 	@echo "make check        check the data and report every problem"
 	@echo "make bench        time the build on synthetic data (SIZES=\"...\" to choose sizes)"
 	@echo "make screenshots  take screenshots of the site's pages in Chromium"
+	@echo "make map-data     regenerate the map's boundaries from npm's world-atlas (needs npm)"
+	@echo "make lighthouse   Lighthouse (mobile) on each page type and on stock Material (needs npm)"
 	@echo "make lock         re-resolve the two lock files in scripts/ (UPGRADE=1 to move every pin)"
 	@echo "make clean        remove built and cached files (keeps .venv)"
 	@echo "make distclean    clean, and remove .venv too"
@@ -107,6 +109,19 @@ bench: $(DEV_STAMP)
 
 screenshots: $(DEV_STAMP)
 	PYTHONPATH=scripts $(PY) -m titfortat_dev.screenshots
+
+# Rewrites scripts/titfortat/plan/basemap.py from world-atlas, fetched with npm at a pinned
+# version and checked against its recorded integrity (npm is needed here and by lighthouse).
+map-data: $(DEV_STAMP)
+	PYTHONPATH=scripts $(PY) -m titfortat_dev.mapdata
+
+# Builds the site and a stock Material baseline, serves both on 127.0.0.1 and runs Lighthouse
+# (pinned in scripts/lighthouse/, installed there with `npm ci` on first use) on one page of each
+# type; the table to stdout, bench-results/lighthouse.json. Options through LIGHTHOUSE_ARGS, e.g.
+# `make lighthouse LIGHTHOUSE_ARGS="--pages home,claim --runs 3 --min 90"`.
+LIGHTHOUSE_ARGS ?=
+lighthouse: $(DEV_STAMP)
+	PYTHONPATH=scripts $(PY) -m titfortat_dev.lighthouse $(LIGHTHOUSE_ARGS)
 
 # Needs only the interpreter and uv (in the dev lock, and installed here if missing): it must
 # work when a lock itself is what is broken. The site lock holds the build system too

@@ -148,11 +148,17 @@ def test_a_two_word_quote_inside_a_quote_of_another_source_is_not_evidence() -> 
 
     same_source = denial(
         ("later", 3, "rejected the claim as weird propaganda"), ("later", 3, "weird propaganda")
+    ).replace(
+        "      - state: denied\n        as_of: src\n",
+        "      - state: denied\n        as_of: later\n",
     )
     assert run(same_source, second=True).problems == []
     other_source = denial(("src", 2, "Kabul denies it"), ("later", 3, "weird propaganda"))
-    found = only_problem(run(other_source, second=True), "a quote needs at least 3 words")
-    assert "status[0].evidence[1].quote" in found
+    found = [
+        m for m in messages(run(other_source, second=True)) if "a quote needs at least 3 words" in m
+    ]
+    assert len(found) == 1
+    assert "status[0].evidence[1].quote" in found[0]
 
 
 # --- the support check ------------------------------------------------------------------
@@ -468,3 +474,30 @@ def test_a_summary_is_held_to_its_claims(old: str, new: str, line: int, expected
 def test_a_summary_that_cites_nothing_is_refused() -> None:
     result = run(in_brief="Nothing here is cited.\n")
     assert any("this sentence cites no claim" in m for m in messages(result))
+
+
+def test_a_state_quotes_the_source_it_is_as_of() -> None:
+    changed = swap(
+        MINIMAL_YAML,
+        "      - state: denied\n        as_of: src\n",
+        "      - state: denied\n        as_of: later\n",
+    )
+    result = run(changed, second=True)
+    assert any(
+        "status[0].evidence[0].source: the state is as of 'later': quote that source" in m
+        for m in messages(result)
+    ), report(result.problems)
+
+
+def test_a_state_dated_after_its_source_is_refused() -> None:
+    changed = swap(
+        MINIMAL_YAML,
+        "      - state: denied\n        as_of: src\n",
+        "      - state: denied\n        as_of: src\n        date:\n          date: 2026-02\n"
+        "          precision: month\n          basis: inferred\n          note: For tests.\n",
+    )
+    result = run(changed)
+    assert any(
+        "status[0].date: dated 2026-02, after source 'src' that reports it was published" in m
+        for m in messages(result)
+    ), report(result.problems)

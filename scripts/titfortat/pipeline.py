@@ -23,7 +23,12 @@ from titfortat.plan.page import SiteInfo
 from titfortat.plan.pages import plan_site
 from titfortat.plan.pages.common import is_large
 from titfortat.plan.urls import source_path
-from titfortat.render.markdown import make_environment, render_feed, render_page
+from titfortat.render.markdown import (
+    make_environment,
+    render_basemap,
+    render_feed,
+    render_page,
+)
 from titfortat.render.snippets import render_snippets
 from titfortat.write.sync import SyncReport, sync_folder
 
@@ -84,6 +89,7 @@ def _build_files(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
     for page in planned.pages:
         files[source_path(page.url)] = render_page(environment, page, shared).encode("utf-8")
     files[urls.FEED] = render_feed(environment, planned.feed).encode("utf-8")
+    files[urls.BASEMAP] = render_basemap(environment, planned.basemap).encode("utf-8")
     files.update(render_snippets(environment, dataset))
     return files
 

@@ -35,9 +35,9 @@ def edges(page: Page) -> list[dict[str, Any]]:
 
 def test_graph_has_an_accessible_name(open_page: OpenPage) -> None:
     """Screen readers announce the drawing by its title and description (aria-labelledby)."""
-    page, _ = open_page("")
+    page, _ = open_page("matrix/")
     svg = page.locator(SVG)
-    expect(svg, "the home page has no accusation graph").to_have_count(1)
+    expect(svg, "the who-accuses-whom page has no accusation graph").to_have_count(1)
     expect(svg, "the graph has no accessible name").to_have_accessible_name(re.compile(r"\w{3}"))
     expect(svg).to_have_accessible_name(re.compile("Accusation graph"))
     figure = page.locator("figure.tft-graph")
@@ -48,7 +48,7 @@ def test_graph_has_an_accessible_name(open_page: OpenPage) -> None:
 
 def test_every_arrow_is_a_row_of_the_table(open_page: OpenPage) -> None:
     """Each arrow appears as one row (same accuser, accused, count and link), and vice versa."""
-    page, _ = open_page("")
+    page, _ = open_page("matrix/")
     arrows = edges(page)
     assert arrows, "the graph has no arrows"
     rows = page.locator(".tft-graph ~ .tft-table-wrap table").first.locator("tbody tr")
@@ -81,7 +81,7 @@ def test_every_arrow_is_a_row_of_the_table(open_page: OpenPage) -> None:
 def test_graph_links_lead_to_their_targets(open_page: OpenPage, real: ServedSite) -> None:
     """Following an arrow opens the page it names with its anchor present; every arrow's and
     every actor circle's link resolves to a built page (and anchor)."""
-    page, log = open_page("")
+    page, log = open_page("matrix/")
     arrows = edges(page)
     nodes = page.locator(f"{SVG} a.tft-graph__node").evaluate_all(LINKS)
     assert nodes, "the graph has no actor circles"

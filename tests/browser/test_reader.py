@@ -40,7 +40,8 @@ def content_link(page: Page, href_end: str) -> Locator:
 def test_home_timeline_actor_claim_answered_claim_and_back(
     open_page: OpenPage, real: ServedSite
 ) -> None:
-    """home → timeline → an actor → a claim → the claim it answers; back returns, in order."""
+    """home → timeline → an actor → a claim → the claim a source presents it as answering;
+    back returns, in order."""
     page, _ = open_page("")
     nav_link(page, "Timeline").click()
     expect_page(page, real, "timeline/", "Timeline in the navigation")
@@ -58,22 +59,23 @@ def test_home_timeline_actor_claim_answered_claim_and_back(
         (raw, path)
         for raw, path in claims
         if path != "claims/"
-        and 'id="the-claim-it-answers"' in (real.site_dir / path / "index.html").read_text("utf-8")
+        and "tft-claim-list--responds-to"
+        in (real.site_dir / path / "index.html").read_text("utf-8")
     ]
     assert answering, f"no claim on /{actor} answers another claim: {claims}"
     raw, claim = answering[0]
     page.locator(f'.md-content a[href="{raw}"]').first.click()
     expect_page(page, real, claim, f"a claim on /{actor}")
 
-    answered = page.locator("h2#the-claim-it-answers + ul a").first
+    answered = page.locator("ul.tft-claim-list--responds-to a").first
     answered_path = real.relative(answered.evaluate("a => a.href"))
     answered.click()
-    expect_page(page, real, answered_path, f"'The claim it answers' on /{claim}")
-    back_links = page.locator("h2#claims-that-answer-it + ul a").evaluate_all(
+    expect_page(page, real, answered_path, f"the claim it is presented as answering, /{claim}")
+    back_links = page.locator("ul.tft-claim-list--responses a").evaluate_all(
         "links => links.map(a => a.href)"
     )
     assert claim in [real.relative(url) for url in back_links], (
-        f"/{answered_path} should list /{claim} under 'Claims that answer it': {back_links}"
+        f"/{answered_path} should list /{claim} among its responses: {back_links}"
     )
 
     page.go_back()

@@ -594,6 +594,13 @@ class _Checker:
         for i, step in enumerate(claim.status):
             for j, evidence in enumerate(step.evidence):
                 self.check_evidence(entry, ["status", i, "evidence", j], evidence, sources)
+                if evidence.source != step.as_of:
+                    self.at(
+                        entry,
+                        ["status", i, "evidence", j, "source"],
+                        f"the state is as of {step.as_of!r}: quote that source, or record the "
+                        f"state as of {evidence.source!r}",
+                    )
             if step.date is not None:
                 self.check_when(entry, ["status", i, "date"], step.date, sources)
             if step.state.quoted and not step.evidence:
@@ -617,6 +624,13 @@ class _Checker:
                     )
             as_of = _published(sources.get(step.as_of))
             when = _date(step.date) if step.date is not None else as_of
+            if step.date is not None and when and as_of and _certainly_after(when, as_of):
+                self.at(
+                    entry,
+                    ["status", i, "date"],
+                    f"dated {when.text}, after source {step.as_of!r} that reports it was "
+                    f"published ({as_of.text}): correct one of the dates",
+                )
             if as_of and asserted and _certainly_after(asserted, as_of):
                 self.at(
                     entry,

@@ -16,6 +16,7 @@ matches "training". It forgives grammar, never a new word.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -61,6 +62,7 @@ _SUFFIXES = (
 )
 
 
+@functools.cache
 def _normal(word: str) -> str:
     """Case, apostrophes, possessive "'s" and British/American spelling."""
     word = unicodedata.normalize("NFC", word).lower().replace("\u2019", "'").replace("\u2018", "'")
@@ -91,6 +93,7 @@ def fold(word: str) -> str:
     return word
 
 
+@functools.cache
 def stems(word: str) -> frozenset[str]:
     """Every form a word may be the grammatical variant of: the word, and the word less each
     suffix it ends with, twice over ("shelters" and "sheltering" share "shelter"; "uses" and

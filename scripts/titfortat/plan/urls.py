@@ -27,6 +27,8 @@ PERFORMANCE = "performance/"
 """Written by the benchmark (docs/performance.md)."""
 FEED = "feed.xml"
 """The Atom feed of new claims, answers and sources."""
+BASEMAP = PLACES + "basemap.svg"
+"""The map's boundaries, one file every map refers to (see plan/map.py)."""
 SNIPPETS = "snippets/"
 """Generated pieces that hand-written pages include; not pages of their own."""
 

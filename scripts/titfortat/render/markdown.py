@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 from titfortat.model import vocab
 from titfortat.plan import urls
 from titfortat.plan.feed import Feed
+from titfortat.plan.map import Basemap
 from titfortat.plan.page import Page
 from titfortat.plan.urls import depth, relative
 
@@ -137,6 +138,11 @@ def render_page(environment: Environment, page: Page, shared: Mapping[str, Any])
             "page_search_exclude": page.search_exclude,
         }
     )
+
+
+def render_basemap(environment: Environment, basemap: Basemap) -> str:
+    """The maps' shared boundaries, as an SVG file."""
+    return environment.get_template("basemap.svg.j2").render(b=basemap)
 
 
 def render_feed(environment: Environment, feed: Feed) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from titfortat.model.dataset import Dataset
 from titfortat.plan.feed import Feed, build_feed
+from titfortat.plan.map import Basemap, build_basemap
 from titfortat.plan.page import Page, SiteInfo
 from titfortat.plan.pages.actors import actors_pages
 from titfortat.plan.pages.claims import ClaimPage, claims_pages
@@ -24,10 +25,12 @@ from titfortat.plan.pages.timeline import timeline_pages
 
 @dataclass(frozen=True)
 class SitePlan:
-    """Everything the site shows: its pages, in URL order, and its feed."""
+    """Everything the site shows: its pages, in URL order, its feed and its maps' shared
+    boundaries."""
 
     pages: list[Page]
     feed: Feed
+    basemap: Basemap
 
 
 def plan_site(
@@ -39,7 +42,7 @@ def plan_site(
     titles = {
         page.context.c.id: page.title for page in pages if isinstance(page.context, ClaimPage)
     }
-    return SitePlan(pages, build_feed(plan.views, site, titles))
+    return SitePlan(pages, build_feed(plan.views, site, titles), build_basemap())
 
 
 def plan_pages(

@@ -7,14 +7,20 @@ from typing import ClassVar
 
 from titfortat.model.records import DatasetInfo
 from titfortat.plan import jsonld, urls
+from titfortat.plan.chart import Chart
+from titfortat.plan.map import MapView, build_map
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import Plan
+from titfortat.plan.pages.timeline import chart, timeline_entries
+from titfortat.plan.paging import PAGE_LIMIT
 from titfortat.plan.sentences import Seg
 from titfortat.plan.views import ClaimView, DateView
 
-PAIRS_ON_HOME = 4
+PAIRS_ON_HOME = 2
 """Exchanges shown side by side on the home page, latest first; the matrix lists every pair of
 actors."""
+ANSWERS_ON_HOME = 3
+"""Responses shown beside each claim; the claim's page lists them all."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,8 @@ class Exchange:
     answers: tuple[ClaimView, ...]
     framed_by: tuple[Seg, ...]
     """Whose framing the pairing is."""
+    more: int
+    """Responses not shown (the claim's page lists them)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,9 @@ class HomePage(Context):
     brief_file: str | None
     exchanges: tuple[Exchange, ...]
     figures: Figures
+    chart: Chart | None
+    """The timeline chart, small; None when the timeline is split by year."""
+    map: MapView
 
 
 def _brief(plan: Plan, titles: dict[str, str]) -> tuple[tuple[BriefPiece, ...], ...]:
@@ -107,6 +118,15 @@ def _name(plan: Plan, collection: str, record_id: str) -> str:
     return str(getattr(record, "name", None) or getattr(record, "title", record_id))
 
 
+def _chart(plan: Plan) -> Chart | None:
+    """The timeline's chart, its marks linking to the timeline's entries (when the timeline
+    is one page; a split timeline keeps its entries on pages of their own)."""
+    entries = timeline_entries(plan)
+    if len(entries) > PAGE_LIMIT:
+        return None
+    return chart(plan, [e for e in entries if e.date is not None], urls.TIMELINE)
+
+
 def home_page(plan: Plan, titles: dict[str, str]) -> Page:
     """The home page; ``titles`` are the claim pages' titles, for the citations' labels."""
     views = plan.views
@@ -125,8 +145,16 @@ def home_page(plan: Plan, titles: dict[str, str]) -> Page:
         if not across:
             continue
         framers = {a.framing.who.text: a.framing.who for a in across if a.framing}
-        exchanges.append(Exchange(claim, tuple(across), tuple(framers.values())))
+        exchanges.append(
+            Exchange(
+                claim,
+                tuple(across[:ANSWERS_ON_HOME]),
+                tuple(framers.values()),
+                len(across) - ANSWERS_ON_HOME if len(across) > ANSWERS_ON_HOME else 0,
+            )
+        )
     exchanges.sort(key=lambda x: x.claim.asserted.value.latest, reverse=True)
+    across_sides = len(exchanges)
     exchanges = exchanges[:PAIRS_ON_HOME]
     claims = list(views.claims.values())
     accusations = [c for c in claims if c.kind.accuses]
@@ -142,7 +170,7 @@ def home_page(plan: Plan, titles: dict[str, str]) -> Page:
         unanswered=unanswered,
         answered=len(accusations) - unanswered,
         pairs=len(views.pairs),
-        pairs_not_shown=len(views.pairs) - len(exchanges),
+        pairs_not_shown=across_sides - len(exchanges),
         as_of=max(as_of_dates, key=lambda d: d.value.sort_key(), default=None),
     )
     summary = plan.dataset.in_brief
@@ -156,6 +184,8 @@ def home_page(plan: Plan, titles: dict[str, str]) -> Page:
             brief_file=summary.path if summary else None,
             exchanges=tuple(exchanges),
             figures=figures,
+            chart=_chart(plan),
+            map=build_map(views, size="small"),
         ),
         jsonld=jsonld.website(plan.dataset, plan.site.site_url, plan.site.site_name),
     )

@@ -8,9 +8,11 @@ from typing import ClassVar
 
 from titfortat.model.records import Place
 from titfortat.plan import urls
+from titfortat.plan.map import MapView, build_map
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import SECTION_LIMIT, ListingPartPage, Plan, capped
 from titfortat.plan.paging import PAGE_LIMIT, paginate
+from titfortat.plan.sentences import counted
 from titfortat.plan.views import ClaimView, EventView, Seg
 
 TREE_DEPTH = 6
@@ -47,6 +49,7 @@ class PlacesPage(Context):
     roots: tuple[PlaceNode, ...]
     split: bool
     total: int
+    map: MapView
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class PlacePage(Context):
     claims: Mapping[str, ClaimView]
     osm: str | None
     data_line: int
+    map: MapView | None
+    """A small map with this place marked, when it has coordinates in the map's view."""
 
 
 def place_tree(plan: Plan, place_id: str, depth: int = 0) -> PlaceNode:
@@ -81,6 +86,12 @@ def place_tree(plan: Plan, place_id: str, depth: int = 0) -> PlaceNode:
         events=len(views.events_by_place.get(place_id, [])),
         children=tuple(place_tree(plan, child, depth + 1) for child in children),
     )
+
+
+def _small_map(plan: Plan, place_id: str) -> MapView | None:
+    """The map with this place marked, if it is on it."""
+    drawn = build_map(plan.views, current=place_id, size="small")
+    return drawn if any(m.current for m in drawn.markers) else None
 
 
 def place_page(plan: Plan, place_id: str) -> Page:
@@ -111,7 +122,8 @@ def place_page(plan: Plan, place_id: str) -> Page:
         url=urls.record_url("places", place_id),
         title=place.name,
         description=f"{place.name} ({kind_label.lower()}"
-        f"{', in ' + within if within else ''}): {len(direct)} claims name it.",
+        f"{', in ' + within if within else ''}): "
+        f"{counted(len(direct), 'claim')} {'names' if len(direct) == 1 else 'name'} it.",
         data_file=origin.path,
         context=PlacePage(
             place=place,
@@ -127,6 +139,7 @@ def place_page(plan: Plan, place_id: str) -> Page:
             claims=views.claims,
             osm=osm,
             data_line=origin.line,
+            map=_small_map(plan, place_id),
         ),
     )
 
@@ -176,7 +189,9 @@ def places_pages(plan: Plan) -> list[Page]:
             title="Places",
             description=f"{len(rows):,} places, each inside its parent, with what is "
             "claimed or happened there.",
-            context=PlacesPage(roots=roots, split=split, total=len(rows)),
+            context=PlacesPage(
+                roots=roots, split=split, total=len(rows), map=build_map(views, size="large")
+            ),
         )
     )
     pages.extend(place_page(plan, place_id) for place_id in plan.dataset.places)

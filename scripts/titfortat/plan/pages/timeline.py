@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from titfortat.plan import urls
 from titfortat.plan.chart import Chart, Mark, build_chart
 from titfortat.plan.page import Context, Page
+from titfortat.plan.pages.claims import claim_title
 from titfortat.plan.pages.common import Plan
 from titfortat.plan.paging import PAGE_LIMIT, Part, paginate
 from titfortat.plan.sentences import Seg, capitalise
@@ -35,6 +36,8 @@ class TimelineEntry:
     claim: ClaimView | None
     """The claim an entry is, or answers."""
     lane: str
+    title: str
+    """A short name for the chart's marks: the claim page's title, the event's."""
     state: str = ""
     """For an answer, its state (the chart draws each state's mark)."""
 
@@ -118,6 +121,7 @@ def timeline_entries(plan: Plan) -> list[TimelineEntry]:
                 url=claim.url,
                 claim=claim,
                 lane=lane_of(views, claim.accuser_id, by_country),
+                title=claim_title(claim, views),
             )
         )
         for step_number, step in enumerate(claim.history):
@@ -140,6 +144,7 @@ def timeline_entries(plan: Plan) -> list[TimelineEntry]:
                     url=claim.url + "#answers",
                     claim=claim,
                     lane=lane_of(views, claim.accused_id, by_country),
+                    title=f"{step.label}, per {step.as_of.text}: {claim_title(claim, views)}",
                     state=step.state.value,
                 )
             )
@@ -155,6 +160,7 @@ def timeline_entries(plan: Plan) -> list[TimelineEntry]:
                 url=event.url,
                 claim=None,
                 lane="Events",
+                title=event.title,
             )
         )
     return sorted(entries, key=TimelineEntry.sort_key, reverse=True)
@@ -178,7 +184,7 @@ def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -
             lane=e.lane,
             first=e.date.value.earliest,
             last=e.date.value.latest,
-            label=f"{e.date.short}: {_plain(e)}",
+            label=f"{e.date.short}: {e.title}",
             href=f"{page}#{e.anchor}",
             state=e.state,
         )
@@ -186,10 +192,6 @@ def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -
         if e.date is not None
     ]
     return build_chart(marks, order)
-
-
-def _plain(entry: TimelineEntry) -> str:
-    return "".join(seg.text for seg in entry.headline)
 
 
 def timeline_pages(plan: Plan) -> list[Page]:

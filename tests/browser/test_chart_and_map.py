@@ -1,0 +1,137 @@
+"""The timeline chart and the map, as a reader meets them: drawn, named for screen readers,
+every mark a link reachable with the keyboard, and the same facts in their text equivalents.
+
+axe runs on these pages in test_accessibility.py (home, timeline, places index, place page);
+here, the drawings themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from titfortat_dev.browser import OpenPage
+
+pytestmark = pytest.mark.browser
+
+MARKS = """(selector) => Array.from(document.querySelectorAll(selector)).map(a => ({
+  label: a.getAttribute("aria-label") || "",
+  href: new URL(a.getAttributeNS("http://www.w3.org/1999/xlink", "href")
+    || a.getAttribute("href") || "", document.baseURI).href,
+  box: (() => { const r = a.getBoundingClientRect(); return [r.width, r.height]; })(),
+}))"""
+
+
+def marks(page: Any, selector: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = page.evaluate(MARKS, selector)
+    return found
+
+
+def tab_until(page: Any, selector: str, limit: int = 400) -> list[str]:
+    """Press Tab until focus has passed every element matching ``selector``; the labels of
+    those focused, in order."""
+    total = page.locator(selector).count()
+    seen: list[str] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        label = page.evaluate(
+            "(s) => document.activeElement.matches(s) ? "
+            "document.activeElement.getAttribute('aria-label') : null",
+            selector,
+        )
+        if label is not None and label not in seen:
+            seen.append(label)
+        if len(seen) == total:
+            break
+    return seen
+
+
+@pytest.mark.parametrize("path", ["timeline/", ""])
+def test_every_chart_mark_is_a_named_link_to_an_entry_of_the_list(
+    open_page: OpenPage, path: str
+) -> None:
+    page, _ = open_page(path)
+    svg = page.locator("svg.tft-chart__svg")
+    assert svg.count() == 1
+    assert svg.get_attribute("aria-labelledby")
+    found = marks(page, "a.tft-chart__mark")
+    assert len(found) >= 40
+    timeline, _ = open_page("timeline/")
+    entries = set(
+        timeline.evaluate(
+            "() => Array.from(document.querySelectorAll('li.tft-entry')).map(li => li.id)"
+        )
+    )
+    for mark in found:
+        assert mark["label"], mark
+        anchor = mark["href"].split("#", 1)[1]
+        assert "/timeline/" in mark["href"], mark
+        assert anchor in entries, f"{mark['label']}: no entry #{anchor} in the list"
+
+
+def test_every_chart_mark_is_reached_by_tab(open_page: OpenPage) -> None:
+    page, _ = open_page("timeline/")
+    labels = [m["label"] for m in marks(page, "a.tft-chart__mark")]
+    reached = tab_until(page, "a.tft-chart__mark")
+    assert set(reached) == set(labels)
+
+
+def test_a_chart_mark_leads_to_its_entry(open_page: OpenPage) -> None:
+    page, _ = open_page("timeline/")
+    first = page.locator("a.tft-chart__mark").first
+    target = marks(page, "a.tft-chart__mark")[0]["href"].split("#", 1)[1]
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === '#{target}'")
+    assert page.locator(f"li.tft-entry#{target}").is_visible()
+
+
+@pytest.mark.parametrize("path", ["places/", "", "places/mastung/"])
+def test_the_map_is_drawn_named_and_its_places_are_listed(open_page: OpenPage, path: str) -> None:
+    page, log = open_page(path)
+    svg = page.locator("svg.tft-map__svg")
+    assert svg.count() == 1
+    assert svg.get_attribute("aria-labelledby")
+    # The shared boundaries arrived and were drawn (a <use> of them has a size).
+    size = page.evaluate(
+        "() => { const u = document.querySelector('use.tft-map__focus').getBBox();"
+        " return [u.width, u.height]; }"
+    )
+    assert size[0] > 100, size
+    assert size[1] > 100, size
+    found = marks(page, "a.tft-map__place")
+    assert {m["label"].removesuffix(" (this page)") for m in found} >= {
+        "Kabul",
+        "Islamabad",
+        "Mastung",
+        "Karachi",
+        "Bamiyan",
+    }
+    listed = page.locator(".tft-map__text a").evaluate_all("links => links.map(a => a.href)")
+    for mark in found:
+        assert mark["href"] in listed, f"{mark['label']} is on the map but not in its list"
+        assert min(mark["box"]) >= 6, mark
+    legend = page.locator(".tft-map figcaption").inner_text()
+    assert "Durand Line" in legend
+    assert "Afghanistan does not recognise it" in legend
+    assert "Kashmir" in legend
+    assert "disputed" in legend
+    assert not log.problems(), log.problems()
+
+
+def test_the_current_place_is_marked_on_its_page(open_page: OpenPage) -> None:
+    page, _ = open_page("places/mastung/")
+    current = page.locator("a.tft-map__place--current")
+    assert current.count() == 1
+    assert current.get_attribute("aria-label") == "Mastung (this page)"
+
+
+def test_every_map_place_is_reached_by_tab_and_opens_its_page(open_page: OpenPage) -> None:
+    page, _ = open_page("places/")
+    labels = [m["label"] for m in marks(page, "a.tft-map__place")]
+    assert set(tab_until(page, "a.tft-map__place")) == set(labels)
+    kabul = page.locator('a.tft-map__place[aria-label="Kabul"]')
+    kabul.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/places/kabul/")
