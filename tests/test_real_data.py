@@ -83,9 +83,14 @@ def test_the_pairing_is_the_articles_framing(real_result: CheckResult) -> None:
         "afghanistan",
         "ttp",
     )
-    # Kabul's standing denial (Arab News, January 2025) answers Islamabad's standing
-    # accusation in the same paragraph, not this claim.
-    assert [step.state.value for step in pakistan.status] == ["no-response-reported"]
+    # No response in Policy East; Kabul's standing denial, as Arab News gives it in January
+    # 2025, denies in its words what the claim alleges (it is also the answer to Islamabad's
+    # standing accusation in the same paragraph).
+    assert [(s.state.value, s.as_of) for s in pakistan.status] == [
+        ("no-response-reported", SOURCE),
+        ("denied", "arab-news-2025-01-24"),
+    ]
+    assert pakistan.status[1].date is None  # undated: shown as "by 24 Jan 2025"
     standing = dataset.claims["pakistan-says-afghanistan-shelters-and-supports-militant-groups"]
     assert [step.state.value for step in standing.status] == ["denied"]
     framed = [

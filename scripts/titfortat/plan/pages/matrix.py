@@ -108,7 +108,8 @@ def matrix_pages(plan: Plan) -> list[Page]:
     if sides:
         first, second = sides
         accusers = [first, second, *(a for a in accusers if a not in (first, second))]
-        accused = [second, first, *(a for a in accused if a not in (first, second))]
+        leading = [a for a in (second, first) if a in views.claims_by_accused]
+        accused = [*leading, *(a for a in accused if a not in leading)]
     cells: dict[tuple[str, str], list[ClaimView]] = defaultdict(list)
     for claim in views.claims.values():
         cells[(claim.accuser_id, claim.accused_id)].append(claim)
@@ -127,7 +128,8 @@ def matrix_pages(plan: Plan) -> list[Page]:
     ]
     reciprocal = [p for p in pairs if p.reciprocal]
     description = (
-        f"Who accuses whom: {len(accusers)} accusers and {len(accused)} accused; "
+        f"Who accuses whom: {len(views.claims_by_accuser)} accusers and "
+        f"{len(views.claims_by_accused)} accused; "
         f"{len(reciprocal)} pairs between countries that accuse each other."
     )
     pages: list[Page] = []
