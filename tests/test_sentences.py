@@ -208,4 +208,4 @@ def test_when_phrases_claim_no_more_precision_than_the_date(
     value = parse_date(date, vocab.Precision.of(precision))
     assert not isinstance(value, str)
     assert when_phrase(value) == expected
-    assert when_phrase(value, approximate=True).startswith(expected.split(" ")[0])
+    assert when_phrase(value, approximate=True).startswith(expected.split(" ", maxsplit=1)[0])
