@@ -134,12 +134,15 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
+def serve_folder(
+    folder: Path, handler_class: type[SimpleHTTPRequestHandler] | None = None
+) -> Iterator[str]:
     """Serve ``folder`` at the root of http://127.0.0.1:<free port>/; yield that base URL.
 
     The site's links are relative, so it works at any base; the server stops on exit.
+    ``handler_class`` serves differently (Lighthouse serves as GitHub Pages does).
     """
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(folder))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()

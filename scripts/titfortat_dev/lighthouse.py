@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import functools
 import gzip
 import html
 import json
@@ -41,7 +40,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -55,7 +53,6 @@ from titfortat_dev.browser import (
     OFFLINE_ARGS,
     PAGE_TYPES,
     _QuietHandler,
-    _QuietServer,
     find_chromium,
     page_of_type,
     serve_folder,
@@ -660,21 +657,8 @@ def serve(folder: Path, *, compress: bool = True) -> Iterator[str]:
 
     With ``compress`` like GitHub Pages (gzip, max-age=600), else with the browser tests' server.
     """
-    if not compress:
-        with serve_folder(folder) as url:
-            yield url
-        return
-    handler = functools.partial(_PagesHandler, directory=str(folder))
-    server = _QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="pages-server", daemon=True)
-    thread.start()
-    try:
-        host, port = server.server_address[:2]
-        yield f"http://{host!s}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_folder(folder, _PagesHandler if compress else None) as url:
+        yield url
 
 
 def gzip_sizer(site_dir: Path, base_url: str) -> Callable[[str], int | None]:
