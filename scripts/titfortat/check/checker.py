@@ -532,7 +532,7 @@ class _Checker:
             self.check_evidence(entry, ["evidence", i], evidence, sources)
         self.check_paraphrase(entry, claim, by_id)
         self.check_status(entry, claim, by_id)
-        self.check_short_quotes(entry, _claim_quotes(claim))
+        self.check_short_quotes(entry, claim.quotes())
         asserted = _date(claim.asserted)
         for source_id in dict.fromkeys(e.source for e in claim.evidence):
             published = _published(sources.get(source_id))
@@ -1067,15 +1067,3 @@ def _message(item: Any, model: type[BaseModel], loc: Sequence[str | int]) -> str
     if kind == "too_short":
         return "needs at least one item"
     return str(item["msg"]).removeprefix("Value error, ")
-
-
-def _claim_quotes(claim: Claim) -> list[tuple[list[str | int], Evidence]]:
-    """Every quote of a claim, located: its own, its states' and its framing's."""
-    located: list[tuple[list[str | int], Evidence]] = [
-        (["evidence", i], e) for i, e in enumerate(claim.evidence)
-    ]
-    for i, step in enumerate(claim.status):
-        located += [(["status", i, "evidence", j], e) for j, e in enumerate(step.evidence)]
-    if claim.answers is not None:
-        located += [(["answers", "evidence", j], e) for j, e in enumerate(claim.answers.evidence)]
-    return located

@@ -466,6 +466,20 @@ class Claim(Record):
     evidence: list[Evidence] = Field(min_length=1)
     note: LongText | None = None
 
+    def quotes(self) -> list[tuple[list[str | int], Evidence]]:
+        """Every quote the claim holds, with where it is in the record: its own, its states'
+        and its framing's."""
+        located: list[tuple[list[str | int], Evidence]] = [
+            (["evidence", i], e) for i, e in enumerate(self.evidence)
+        ]
+        for i, step in enumerate(self.status):
+            located += [(["status", i, "evidence", j], e) for j, e in enumerate(step.evidence)]
+        if self.answers is not None:
+            located += [
+                (["answers", "evidence", j], e) for j, e in enumerate(self.answers.evidence)
+            ]
+        return located
+
 
 COLLECTIONS: dict[str, type[Record]] = {
     "sources": Source,

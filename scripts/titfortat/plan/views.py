@@ -237,16 +237,6 @@ class EventView:
     data_line: int
 
 
-def _all_evidence(claim: Claim) -> list[Evidence]:
-    """Every quote a claim holds: its own, its states' and its framing's."""
-    found = list(claim.evidence)
-    for step in claim.status:
-        found += step.evidence
-    if claim.answers is not None:
-        found += claim.answers.evidence
-    return found
-
-
 @dataclass
 class Views:
     """The dataset seen as pages see it: names, sentences and indexes, computed once."""
@@ -299,7 +289,7 @@ class Views:
                 views.claims_by_place[place_id].append(claim.id)
             for event_id in dict.fromkeys(claim.events):
                 views.claims_by_event[event_id].append(claim.id)
-            quoted = _all_evidence(claim)
+            quoted = [evidence for _, evidence in claim.quotes()]
             for source_id in dict.fromkeys(e.source for e in quoted):
                 views.claims_by_source[source_id].append(claim.id)
             for evidence in quoted:
