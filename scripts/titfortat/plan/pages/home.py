@@ -99,7 +99,9 @@ def _brief(plan: Plan, titles: dict[str, str]) -> tuple[tuple[BriefPiece, ...], 
             if part.collection == "claims" and not part.text:
                 # A citation sits against the word before it: "sanctuary¹".
                 if pieces and pieces[-1].href is None and pieces[-1].number is None:
-                    pieces[-1] = BriefPiece(pieces[-1].text.rstrip())
+                    before = pieces.pop().text.rstrip()
+                    if before:
+                        pieces.append(BriefPiece(before))
                 number = numbers[part.record_id]
                 pieces.append(
                     BriefPiece(
