@@ -87,7 +87,7 @@ def test_a_chart_mark_leads_to_its_entry(open_page: OpenPage) -> None:
     assert page.locator(f"li.tft-entry#{target}").is_visible()
 
 
-@pytest.mark.parametrize("path", ["places/", "", "places/mastung/"])
+@pytest.mark.parametrize("path", ["places/", "", "places/mastung/", "places/pakistan/"])
 def test_the_map_is_drawn_named_and_its_places_are_listed(open_page: OpenPage, path: str) -> None:
     page, log = open_page(path)
     svg = page.locator("svg.tft-map__svg")
@@ -125,6 +125,54 @@ def test_the_current_place_is_marked_on_its_page(open_page: OpenPage) -> None:
     current = page.locator("a.tft-map__place--current")
     assert current.count() == 1
     assert current.get_attribute("aria-label") == "Mastung (this page)"
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "other"),
+    [
+        ("places/afghanistan/", "Afghanistan", "places/pakistan/"),
+        ("places/pakistan/", "Pakistan", "places/afghanistan/"),
+    ],
+)
+def test_a_country_is_shaded_on_its_page(
+    open_page: OpenPage, path: str, name: str, other: str
+) -> None:
+    """Countries are shapes, not markers: a country's page shades its outline, the one
+    country the shared drawing holds under that id, and says so in words."""
+    page, log = open_page(path)
+    outline = page.locator("use.tft-map__outline")
+    assert outline.count() == 1
+    box = page.evaluate("() => document.querySelector('use.tft-map__outline').getBBox().width")
+    focus = page.evaluate("() => document.querySelector('use.tft-map__focus').getBBox().width")
+    assert 100 < box < focus, (box, focus)  # one country, drawn: not nothing, not both
+    fill = page.evaluate(
+        "() => getComputedStyle(document.querySelector('use.tft-map__outline')).fill"
+    )
+    land = page.evaluate(
+        "() => getComputedStyle(document.querySelector('use.tft-map__focus')).fill"
+    )
+    assert fill != land, "the shaded country looks like the others"
+    assert f"{name} shaded" in (page.locator("svg.tft-map__svg desc").text_content() or "")
+    assert page.locator(".tft-map figcaption").inner_text().startswith(f"{name}, shaded")
+    assert not page.locator("a.tft-map__place--current").count()
+    assert not log.problems(), log.problems()
+    other_page, _ = open_page(other)
+    other_href = other_page.locator("use.tft-map__outline").get_attribute("href") or ""
+    other_xlink = other_page.evaluate(
+        "() => document.querySelector('use.tft-map__outline')"
+        ".getAttributeNS('http://www.w3.org/1999/xlink', 'href')"
+    )
+    mine = page.evaluate(
+        "() => document.querySelector('use.tft-map__outline')"
+        ".getAttributeNS('http://www.w3.org/1999/xlink', 'href')"
+    )
+    assert mine != (other_href or other_xlink), "both countries shade the same outline"
+
+
+def test_no_outline_is_shaded_off_a_country_page(open_page: OpenPage) -> None:
+    for path in ("", "places/", "places/mastung/"):
+        page, _ = open_page(path)
+        assert not page.locator("use.tft-map__outline").count(), path
 
 
 def test_every_map_place_is_reached_by_tab_and_opens_its_page(open_page: OpenPage) -> None:

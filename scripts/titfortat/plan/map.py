@@ -81,6 +81,10 @@ class MapView:
     """"large" (the places page) or "small" (the home page, a place page)."""
     labels: bool
     """Whether every marker is labelled (small maps label only the current place)."""
+    outline: str | None = None
+    """On a country's page: the id of its outline in the shared drawing, drawn shaded."""
+    outline_name: str | None = None
+    """That country's name, for the map's description."""
 
 
 @dataclass(frozen=True)
@@ -122,8 +126,28 @@ def _place_labels(
     return result
 
 
+def outline_id(country_id: str) -> str:
+    """The id of a focus country's outline in the shared drawing ("country-004")."""
+    return f"country-{country_id}"
+
+
+def _outline(views: Views, place_id: str | None) -> str | None:
+    """The outline that stands for a country place on the map: a focus country whose Natural
+    Earth short name is the place's name (countries are shapes, not markers)."""
+    if place_id is None:
+        return None
+    place = views.dataset.places[place_id]
+    if place.kind is not vocab.PlaceKind.COUNTRY:
+        return None
+    for country in basemap.COUNTRIES:
+        if country.id in FOCUS and country.name == place.name:
+            return outline_id(country.id)
+    return None
+
+
 def build_map(views: Views, *, current: str | None = None, size: str = "large") -> MapView:
-    """The map of every place with coordinates in view; ``current`` is highlighted."""
+    """The map of every place with coordinates in view; ``current`` is highlighted (a
+    country by shading its outline, when it is Afghanistan or Pakistan)."""
     dataset = views.dataset
     order = {kind: i for i, kind in enumerate(vocab.PlaceKind)}
     located: list[tuple[str, float, float]] = []
@@ -171,6 +195,7 @@ def build_map(views: Views, *, current: str | None = None, size: str = "large") 
                 on_map=place.id in on_map or place.kind is vocab.PlaceKind.COUNTRY,
             )
         )
+    outline = _outline(views, current)
     return MapView(
         width=basemap.VIEW_WIDTH,
         height=basemap.VIEW_HEIGHT,
@@ -181,6 +206,8 @@ def build_map(views: Views, *, current: str | None = None, size: str = "large") 
         by_country=tuple((name, tuple(entries)) for name, entries in groups.items()),
         size=size,
         labels=size == "large",
+        outline=outline,
+        outline_name=dataset.places[current].name if outline and current else None,
     )
 
 
@@ -190,7 +217,8 @@ class Basemap:
     Kashmir, each with an id the maps refer to."""
 
     view_box: str
-    focus: tuple[str, ...]
+    focus: tuple[tuple[str, str], ...]
+    """(id, path data) of each focus country: a country's page refers to its outline."""
     others: tuple[str, ...]
     durand_line: str
     kashmir: str
@@ -200,7 +228,7 @@ def build_basemap() -> Basemap:
     """The boundaries, as templates/basemap.svg.j2 draws them."""
     return Basemap(
         view_box=basemap.VIEW_BOX,
-        focus=tuple(c.d for c in basemap.COUNTRIES if c.id in FOCUS),
+        focus=tuple((outline_id(c.id), c.d) for c in basemap.COUNTRIES if c.id in FOCUS and c.id),
         others=tuple(c.d for c in basemap.COUNTRIES if c.id not in FOCUS),
         durand_line=basemap.DURAND_LINE,
         kashmir=basemap.KASHMIR_DISPUTED,

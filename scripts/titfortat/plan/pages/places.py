@@ -89,9 +89,10 @@ def place_tree(plan: Plan, place_id: str, depth: int = 0) -> PlaceNode:
 
 
 def _small_map(plan: Plan, place_id: str) -> MapView | None:
-    """The map with this place marked, if it is on it."""
+    """The map with this place marked (or, for Afghanistan and Pakistan, shaded), if it is
+    on it."""
     drawn = build_map(plan.views, current=place_id, size="small")
-    return drawn if any(m.current for m in drawn.markers) else None
+    return drawn if drawn.outline or any(m.current for m in drawn.markers) else None
 
 
 def place_page(plan: Plan, place_id: str) -> Page:
