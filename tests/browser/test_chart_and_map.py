@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 
 from titfortat_dev.browser import OpenPage
 
@@ -127,6 +128,14 @@ def test_the_current_place_is_marked_on_its_page(open_page: OpenPage) -> None:
     assert current.get_attribute("aria-label") == "Mastung (this page)"
 
 
+def outline_href(page: Page) -> str | None:
+    """Where a page's shaded outline points in the shared drawing."""
+    return page.evaluate(
+        "() => document.querySelector('use.tft-map__outline')"
+        ".getAttributeNS('http://www.w3.org/1999/xlink', 'href')"
+    )
+
+
 @pytest.mark.parametrize(
     ("path", "name", "other"),
     [
@@ -157,16 +166,7 @@ def test_a_country_is_shaded_on_its_page(
     assert not page.locator("a.tft-map__place--current").count()
     assert not log.problems(), log.problems()
     other_page, _ = open_page(other)
-    other_href = other_page.locator("use.tft-map__outline").get_attribute("href") or ""
-    other_xlink = other_page.evaluate(
-        "() => document.querySelector('use.tft-map__outline')"
-        ".getAttributeNS('http://www.w3.org/1999/xlink', 'href')"
-    )
-    mine = page.evaluate(
-        "() => document.querySelector('use.tft-map__outline')"
-        ".getAttributeNS('http://www.w3.org/1999/xlink', 'href')"
-    )
-    assert mine != (other_href or other_xlink), "both countries shade the same outline"
+    assert outline_href(page) != outline_href(other_page), "both shade the same outline"
 
 
 def test_no_outline_is_shaded_off_a_country_page(open_page: OpenPage) -> None:
