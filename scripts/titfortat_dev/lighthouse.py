@@ -238,7 +238,7 @@ def audit_targets(details: Any, origin: str, limit: int = MAX_TARGETS) -> tuple[
     return tuple(found[:limit])
 
 
-def _flag_order(flag: Flag | FlagSummary) -> tuple[int, float, float, str]:
+def _flag_order(flag: Flag) -> tuple[int, float, float, str]:
     """By category, then what weighs most in its score, then the lowest score."""
     return (CATEGORIES.index(flag.category), -flag.weight, flag.score, flag.id)
 
@@ -330,16 +330,9 @@ def parse_report(report: Mapping[str, Any]) -> RunResult:
 
 
 @dataclass(frozen=True)
-class FlagSummary:
+class FlagSummary(Flag):
     """A flagged audit over a page's runs: the worst run's figures, and how many runs flagged it."""
 
-    id: str
-    title: str
-    category: str
-    score: float
-    weight: float
-    display: str
-    targets: tuple[str, ...]
     runs: int
 
 
@@ -386,19 +379,7 @@ def merge_flags(runs: Sequence[RunResult]) -> tuple[FlagSummary, ...]:
             if flag.id not in worst or flag.score < worst[flag.id].score:
                 worst[flag.id] = flag
     ordered = sorted(worst.values(), key=_flag_order)
-    return tuple(
-        FlagSummary(
-            id=flag.id,
-            title=flag.title,
-            category=flag.category,
-            score=flag.score,
-            weight=flag.weight,
-            display=flag.display,
-            targets=flag.targets,
-            runs=count[flag.id],
-        )
-        for flag in ordered
-    )
+    return tuple(FlagSummary(**asdict(flag), runs=count[flag.id]) for flag in ordered)
 
 
 def summarize(
