@@ -44,6 +44,12 @@ sources:
       note: For tests.
     text: texts/src.txt
     original_paragraphs: 6
+    ledger:
+      - paragraphs: [3, 4]
+        reason: background
+        note: For tests.
+      - paragraphs: [6]
+        reason: analysis
 places:
   - id: pakistan
     name: Pakistan
@@ -87,46 +93,72 @@ events:
       - source: src
         paragraph: 2
         quote: Kabul denies it
-claims:
+statements:
   - id: pak-accuses-afg
     kind: allegation
-    accuser: pak
-    accused: afg
+    by: pak
+    about: afg
     allegation: territory-used
-    group: ttp
-    asserted:
+    groups: [ttp]
+    said:
       date: 2025-12
       precision: month
       basis: relative
       source: src
       wording: Islamabad says
     paraphrase: the group operates from Afghan soil
-    status:
-      - state: denied
-        as_of: src
+    reports:
+      - source: src
+        quotes:
+          - paragraph: 1
+            quote: the group operates from Afghan soil
+    cameo: "112"
+  - id: afg-denies
+    kind: denial
+    by: afg
+    speaker: spokesman
+    about: pak
+    allegation: territory-used
+    said:
+      date: 2025-12-01/2025-12-31
+      precision: interval
+      basis: inferred
+      note: For tests.
+    title: Kabul denies it
+    paraphrase: Kabul denies it
+    reports:
+      - source: src
+        quotes:
+          - paragraph: 2
+            quote: Kabul denies it and says
+    answers:
+      - statement: pak-accuses-afg
+        state: denied
+        tie: named
         evidence:
           - source: src
             paragraph: 2
             quote: Kabul denies it
-    cameo: "112"
-    evidence:
-      - source: src
-        paragraph: 1
-        quote: the group operates from Afghan soil
+    cameo: "016"
   - id: afg-accuses-pak
     kind: allegation
-    accuser: afg
+    by: afg
     speaker: spokesman
-    accused: pak
+    about: pak
     allegation: hosts-training-camps
-    group: iskp
+    groups: [iskp]
     places: [mastung]
-    asserted:
+    said:
       date: 2025-12-01/2025-12-31
       precision: interval
       basis: inferred
       note: For tests.
     paraphrase: the other group has camps in Pakistan, in Mastung
+    reports:
+      - source: src
+        quotes:
+          - paragraph: 2
+            quote: the other group has camps in Pakistan
     status:
       - state: unanswered
         as_of: src
@@ -134,8 +166,8 @@ claims:
           - source: src
             paragraph: 5
             quote: Islamabad has yet to respond
-    answers:
-      claim: pak-accuses-afg
+    framing:
+      statement: pak-accuses-afg
       framed_by: src
       evidence:
         - source: src
@@ -143,15 +175,11 @@ claims:
           quote: Kabul denies it and says
     cameo: "112"
     events: [statement]
-    evidence:
-      - source: src
-        paragraph: 2
-        quote: the other group has camps in Pakistan
 """
 
 
 """A second source for variants that need one: a news report of March 2026 (add it before
-``places:``, and its text as texts/later.txt)."""
+``places:``, and its text as texts/later.txt), and a date reference."""
 SECOND_SOURCE = """\
   - id: later
     title: A later report
@@ -164,11 +192,31 @@ SECOND_SOURCE = """\
       source: later
       wording: 2 March 2026
     text: texts/later.txt
+    original_paragraphs: 4
+    ledger:
+      - paragraphs: [1, 2]
+        reason: off-topic
   - id: reference
     title: A calendar
     kind: date-reference
     url: https://example.org/calendar
 """
+
+SECOND_EVENT = """\
+  - id: later-report
+    title: A later report
+    kind: publication
+    source: later
+    evidence:
+      - source: later
+        paragraph: 3
+        quote: Kabul rejected the claim as weird propaganda
+      - source: later
+        paragraph: 4
+        quote: The ministry said Pakistan has not answered
+"""
+"""An event that quotes the second source's stored paragraphs (add it after ``events:``), so
+that a variant with the second source accounts for every paragraph it stores."""
 
 SECOND_TEXT = """\
 [dateline]

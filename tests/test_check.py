@@ -19,7 +19,7 @@ def test_minimal_dataset_passes() -> None:
     result = run_check()
     assert result.problems == []
     assert result.dataset is not None
-    assert result.dataset.stats.quotes_verified == 6
+    assert result.dataset.stats.quotes_verified == 7
     assert result.dataset.stats.wordings_verified == 1
 
 
@@ -66,7 +66,8 @@ CASES = [
         "wrong type",
         swap("paragraph: 1\n", "paragraph: one\n"),
         "paragraph: one",
-        "claims[0] (id=pak-accuses-afg) evidence[0].paragraph: expected a whole number, got text",
+        "statements[0] (id=pak-accuses-afg) reports[0].quotes[0].paragraph: expected a whole "
+        "number, got text",
     ),
     Case(
         "number where text is expected",
@@ -77,23 +78,23 @@ CASES = [
     Case(
         "missing field",
         swap(
-            '    cameo: "112"\n    evidence:\n      - source: src\n        paragraph: 1',
-            "    evidence:\n      - source: src\n        paragraph: 1",
+            '            quote: the group operates from Afghan soil\n    cameo: "112"\n',
+            "            quote: the group operates from Afghan soil\n",
         ),
         "- id: pak-accuses-afg",
-        "claims[0] (id=pak-accuses-afg) cameo: required field is missing",
+        "statements[0] (id=pak-accuses-afg) cameo: required field is missing",
     ),
     Case(
         "unknown field",
-        swap("    accuser: pak\n", "    accusr: pak\n"),
-        "accusr: pak",
-        "unknown field 'accusr' (did you mean 'accuser'?)",
+        swap("    about: afg\n", "    abut: afg\n"),
+        "abut: afg",
+        "unknown field 'abut' (did you mean 'about'?)",
     ),
     Case(
         "unknown top-level key",
-        lambda t: t + "claimz: []\n",
-        "claimz:",
-        "unknown top-level key 'claimz' (did you mean 'claims'?)",
+        lambda t: t + "statement: []\n",
+        "statement: []",
+        "unknown top-level key 'statement' (did you mean 'statements'?)",
     ),
     Case(
         "closed vocabulary",
@@ -105,7 +106,7 @@ CASES = [
         "date format",
         swap("date: 2025-12\n", "date: 2025-13\n"),
         "date: 2025-13",
-        "asserted.date: '2025-13' is not a date",
+        "said.date: '2025-13' is not a date",
     ),
     Case(
         "date precision",
@@ -154,16 +155,16 @@ CASES = [
         "'Afg Accuses' is not a valid id",
     ),
     Case(
-        "unknown accuser",
-        swap("accuser: pak\n", "accuser: pakk\n"),
-        "accuser: pakk",
-        "accuser: no actor has the id 'pakk' (did you mean 'pak'?)",
+        "unknown speaker's organisation",
+        swap("    by: pak\n", "    by: pakk\n"),
+        "by: pakk",
+        "by: no actor has the id 'pakk' (did you mean 'pak'?)",
     ),
     Case(
         "unknown accused",
-        swap("accused: afg\n", "accused: afgh\n"),
-        "accused: afgh",
-        "accused: no actor has the id 'afgh'",
+        swap("about: afg\n", "about: afgh\n"),
+        "about: afgh",
+        "about: no actor has the id 'afgh'",
     ),
     Case(
         "unknown speaker",
@@ -173,9 +174,9 @@ CASES = [
     ),
     Case(
         "unknown group",
-        swap("group: iskp", "group: isis"),
-        "group: isis",
-        "group: no actor has the id 'isis'",
+        swap("groups: [iskp]", "groups: [isis]"),
+        "groups: [isis]",
+        "groups[0]: no actor has the id 'isis'",
     ),
     Case(
         "unknown place",
@@ -186,17 +187,17 @@ CASES = [
     Case(
         "unknown source",
         swap(
-            "      - source: src\n        paragraph: 1",
-            "      - source: srcc\n        paragraph: 1",
+            "      - source: src\n        quotes:\n          - paragraph: 1",
+            "      - source: srcc\n        quotes:\n          - paragraph: 1",
         ),
         "source: srcc",
-        "evidence[0].source: no source has the id 'srcc'",
+        "reports[0].source: no source has the id 'srcc'",
     ),
     Case(
-        "unknown answered claim",
-        swap("      claim: pak-accuses-afg\n", "      claim: nope\n"),
-        "claim: nope",
-        "answers.claim: no claim has the id 'nope'",
+        "unknown answered statement",
+        swap("      - statement: pak-accuses-afg\n", "      - statement: nope\n"),
+        "statement: nope",
+        "answers[0].statement: no statement has the id 'nope'",
     ),
     Case(
         "unknown event",
@@ -223,8 +224,8 @@ CASES = [
     Case(
         "quote in another paragraph",
         swap(
-            "paragraph: 2\n        quote: the other group",
-            "paragraph: 1\n        quote: the other group",
+            "paragraph: 2\n            quote: the other group",
+            "paragraph: 1\n            quote: the other group",
         ),
         "quote: the other group",
         "not in paragraph 1 of source 'src' but in paragraph 2: set paragraph: 2",
@@ -246,8 +247,8 @@ CASES = [
     ),
     Case(
         "quote too short",
-        swap("quote: Kabul denies it", "quote: Kabul"),
-        "quote: Kabul",
+        swap("quote: Kabul denies it and says", "quote: Kabul says"),
+        "quote: Kabul says",
         "a quote needs at least 3 words to be evidence, unless it lies inside a longer quote",
     ),
     Case(
@@ -284,15 +285,15 @@ CASES = [
     ),
     Case(
         "group is not an armed group",
-        swap("group: ttp", "group: pak"),
-        "group: pak",
+        swap("groups: [ttp]", "groups: [pak]"),
+        "groups: [pak]",
         "'pak' is not an armed group",
     ),
     Case(
         "speaker not a member",
         swap("      - organization: afg", "      - organization: pak"),
         "speaker: spokesman",
-        "the speaker 'spokesman' has no membership in the accuser 'afg'",
+        "the speaker 'spokesman' has no membership in 'afg'",
     ),
     Case(
         "unanswered without a quote",
@@ -307,32 +308,52 @@ CASES = [
         "'unanswered' needs the words of a source that says so",
     ),
     Case(
-        "denied without a quote",
-        swap(
-            "      - state: denied\n        as_of: src\n"
-            "        evidence:\n          - source: src\n"
-            "            paragraph: 2\n"
-            "            quote: Kabul denies it\n",
-            "      - state: denied\n        as_of: src\n",
-        ),
+        "an answered state written as a status",
+        swap("      - state: unanswered\n", "      - state: denied\n"),
         "state: denied",
-        "'denied' needs the words of a source that says so",
-    ),
-    Case(
-        "answer by someone who does not speak for the accused",
-        swap(
-            "      - state: unanswered\n        as_of: src\n",
-            "      - state: unanswered\n        as_of: src\n        speaker: spokesman\n",
-        ),
-        "speaker: spokesman",
-        "'spokesman' does not speak for the accused 'pak': only the accused answers a claim",
+        "'denied' is set by an answer: record the answer as a statement of its own",
         occurrence=2,
     ),
     Case(
-        "a claim framed as answering itself",
-        swap("      claim: pak-accuses-afg\n", "      claim: afg-accuses-pak\n"),
-        "      claim: afg-accuses-pak",
-        "a claim cannot answer itself",
+        "answer by someone who does not speak for the accused",
+        swap("      - statement: pak-accuses-afg\n", "      - statement: afg-accuses-pak\n"),
+        "statement: afg-accuses-pak",
+        "only the one it is about answers 'afg-accuses-pak'",
+    ),
+    Case(
+        "a tie named without the words",
+        swap(
+            "        tie: named\n        evidence:\n          - source: src\n"
+            "            paragraph: 2\n            quote: Kabul denies it\n",
+            "        tie: named\n",
+        ),
+        "      - statement: pak-accuses-afg",
+        "a tie 'named' quotes the words of a report of this answer",
+    ),
+    Case(
+        "a statement framed as answering itself",
+        swap(
+            "      statement: pak-accuses-afg\n      framed_by",
+            "      statement: afg-accuses-pak\n      framed_by",
+        ),
+        "      statement: afg-accuses-pak",
+        "a statement cannot answer itself",
+    ),
+    Case(
+        "a paragraph missing from the ledger",
+        swap("      - paragraphs: [6]\n", "      - paragraphs: [6, 7]\n"),
+        "paragraphs: [6, 7]",
+        "paragraph 7 is past the original's 6",
+    ),
+    Case(
+        "a report credited with words its quotes lack",
+        swap(
+            "            quote: the other group has camps in Pakistan\n",
+            "            quote: the other group has\n",
+        ),
+        "      - source: src",
+        "\"camps\" of the paraphrase is not in the quotes of source 'src'",
+        occurrence=5,
     ),
     Case(
         "control character",
@@ -421,18 +442,18 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 """
 
 BAD_FILES = [
-    ("empty file", b"", 0, "file is empty: expected a mapping with keys such as 'claims:'"),
+    ("empty file", b"", 0, "file is empty: expected a mapping with keys such as 'statements:'"),
     ("only comments", b"# nothing here\n\n", 0, "file is empty"),
     (
         "not UTF-8",
-        b"claims:\n  - id: caf\xe9\n",
+        b"statements:\n  - id: caf\xe9\n",
         2,
         "not UTF-8 text (byte 0xe9): save the file as UTF-8",
     ),
-    ("NUL byte", b"claims: []\n\x00\n", 2, "the file contains a NUL character"),
+    ("NUL byte", b"statements: []\n\x00\n", 2, "the file contains a NUL character"),
     (
         "character YAML refuses",
-        "claims: []\nx: \x80\n".encode(),
+        "statements: []\nx: \x80\n".encode(),
         2,
         "the file contains the character U+0080, which YAML does not allow",
     ),
@@ -440,15 +461,20 @@ BAD_FILES = [
         "top level is a list",
         b"- id: x\n",
         1,
-        "the top level must be a mapping (keys such as 'claims:'), not a list",
+        "the top level must be a mapping (keys such as 'statements:'), not a list",
     ),
     ("top level is a scalar", b"just some text\n", 1, "the top level must be a mapping"),
-    ("collection is not a list", b"claims:\n  id: x\n", 1, "claims: expected a list of records"),
+    (
+        "collection is not a list",
+        b"statements:\n  id: x\n",
+        1,
+        "statements: expected a list of records",
+    ),
     (
         "record is not a mapping",
-        b"claims:\n  - just text\n",
+        b"statements:\n  - just text\n",
         2,
-        "claims[0]: expected a mapping of fields",
+        "statements[0]: expected a mapping of fields",
     ),
     (
         "billion laughs",
@@ -458,11 +484,16 @@ BAD_FILES = [
     ),
     (
         "oversized file",
-        b"claims: []\n" + b"#" * MAX_FILE_BYTES,
+        b"statements: []\n" + b"#" * MAX_FILE_BYTES,
         0,
         "over the limit of 8,388,608: split its records over several files",
     ),
-    ("too deep", b"claims: " + b"[" * 40 + b"]" * 40 + b"\n", 1, "nests deeper than 32 levels"),
+    (
+        "too deep",
+        b"statements: " + b"[" * 40 + b"]" * 40 + b"\n",
+        1,
+        "nests deeper than 32 levels",
+    ),
 ]
 
 
@@ -505,7 +536,7 @@ def test_no_data_files_is_a_problem() -> None:
 def test_every_problem_is_reported_at_once() -> None:
     text = MINIMAL_YAML
     for change in (
-        swap("accuser: pak\n", "accuser: pakk\n"),
+        swap("    by: pak\n", "    by: pakk\n"),
         swap("allegation: territory-used", "allegation: harbours"),
         swap("quote: the group operates from Afghan soil", "quote: words that are not there"),
         swap("places: [mastung]", "places: [nowhere]"),
@@ -530,7 +561,7 @@ def test_quotes_of_an_invalid_record_are_still_checked() -> None:
     text = swap("quote: the group operates from Afghan soil", "quote: not in the text at all")(text)
     messages = [p.message for p in run_check(text).problems]
     assert any("harbours" in m for m in messages)
-    assert any("evidence[0].quote: not found in paragraph 1" in m for m in messages)
+    assert any("reports[0].quotes[0].quote: not found in paragraph 1" in m for m in messages)
 
 
 def test_references_of_an_invalid_record_are_still_resolved_nested_ones_too() -> None:
@@ -543,16 +574,20 @@ def test_references_of_an_invalid_record_are_still_resolved_nested_ones_too() ->
         "      source: srcc\n      wording: Islamabad says",
     )(text)
     text = swap(
-        "      - state: denied\n        as_of: src",
-        "      - state: denied\n        as_of: nosource",
+        "        quotes:\n          - paragraph: 1",
+        "        quotes:\n          - paragraph: 1",
     )(text)
-    text = swap("accused: afg\n", "accused: nobody\n")(text)
+    text = swap("    about: afg\n", "    about: nobody\n")(text)
+    text = swap(
+        '    cameo: "112"\n  - id: afg-denies',
+        '    restates: nothing\n    cameo: "112"\n  - id: afg-denies',
+    )(text)
     messages = [p.message for p in run_check(text).problems]
     for expected in (
-        "claims[0] (id=pak-accuses-afg) allegation: 'harbours' is not a known allegation type",
-        "claims[0] (id=pak-accuses-afg) asserted.source: no source has the id 'srcc'",
-        "claims[0] (id=pak-accuses-afg) status[0].as_of: no source has the id 'nosource'",
-        "claims[0] (id=pak-accuses-afg) accused: no actor has the id 'nobody'",
+        "statements[0] (id=pak-accuses-afg) allegation: 'harbours' is not a known allegation type",
+        "statements[0] (id=pak-accuses-afg) said.source: no source has the id 'srcc'",
+        "statements[0] (id=pak-accuses-afg) restates: no statement has the id 'nothing'",
+        "statements[0] (id=pak-accuses-afg) about: no actor has the id 'nobody'",
     ):
         assert any(m.startswith(expected) for m in messages), (expected, messages)
 
@@ -570,8 +605,9 @@ def test_every_reference_declared_on_a_model_is_resolved() -> None:
         for collection in COLLECTIONS
         for record in getattr(result.dataset, collection).values()
     )
-    # A parent, a country, a membership, an event's quote, and 7 + 12 in the two claims.
-    assert named == result.dataset.stats.references_resolved == 23
+    # A parent, a country, a membership, an event's quote, and 5 + 6 + 12 in the three
+    # statements.
+    assert named == result.dataset.stats.references_resolved == 27
 
 
 def test_stored_text_that_is_not_utf8() -> None:

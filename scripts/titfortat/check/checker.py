@@ -11,12 +11,14 @@ import difflib
 import re
 import types
 import typing
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from titfortat.check.inbrief import Parsed as ParsedSummary
 from titfortat.check.inbrief import parse as parse_in_brief
 from titfortat.check.problems import Problem
 from titfortat.check.yamlsafe import YamlDocument, parse_yaml
@@ -24,8 +26,8 @@ from titfortat.load.files import IN_BRIEF
 from titfortat.load.inputs import Inputs
 from titfortat.model import vocab
 from titfortat.model.dataset import Dataset, Origin, Stats
-from titfortat.model.dates import DateValue, parse_date
-from titfortat.model.inbrief import BriefPart, InBrief
+from titfortat.model.dates import DateValue, parse_date, parse_point
+from titfortat.model.inbrief import REFERENCE, REFERENCE_KINDS, BriefPart, InBrief
 from titfortat.model.quotes import (
     MIN_QUOTE_WORDS,
     Paragraphs,
@@ -37,16 +39,19 @@ from titfortat.model.quotes import (
 from titfortat.model.records import (
     COLLECTIONS,
     Actor,
-    Claim,
     DatasetInfo,
     Event,
     Evidence,
+    Exchange,
     Place,
     Record,
+    Report,
     Source,
+    Statement,
     When,
 )
-from titfortat.model.references import raw_references, references
+from titfortat.model.references import linked_texts, raw_references, references
+from titfortat.model.roles import answers_for, held_at, post_at, side_of, title_of
 from titfortat.model.support import content_words, fold, stems, unsupported, vocabulary
 
 
@@ -88,6 +93,9 @@ class _Checker:
     )
     unreadable_ids: set[str] = field(default_factory=set)
     paragraphs: dict[str, Paragraphs] = field(default_factory=dict)
+    used_blocks: dict[str, set[int | str]] = field(default_factory=lambda: defaultdict(set))
+    """Per source, the blocks of its excerpt that a quote or a wording uses."""
+    actors: dict[str, Actor] = field(default_factory=dict)
     quotes: int = 0
     wordings: int = 0
     references: int = 0
@@ -358,7 +366,7 @@ class _Checker:
                 entry,
                 [*loc, "source"],
                 f"source {evidence.source!r} is a {source.kind.label.lower()}, cited only for "
-                "dates: quote a source that reports the claim, or change the source's kind",
+                "dates: quote a source that reports the statement, or change the source's kind",
             )
             return
         if paragraphs is None:
@@ -383,6 +391,7 @@ class _Checker:
             return
         if paragraphs.contains(evidence.quote, evidence.paragraph):
             self.quotes += 1
+            self.used_blocks[evidence.source].add(evidence.paragraph)
             return
         elsewhere = paragraphs.find_paragraph(evidence.quote)
         if elsewhere is not None:
@@ -413,15 +422,7 @@ class _Checker:
         paragraphs = self.paragraphs.get(when.source)
         if paragraphs is None:
             return
-        if paragraphs.anywhere(when.wording):
-            self.wordings += 1
-        else:
-            self.at(
-                entry,
-                [*loc, "wording"],
-                f"the words {when.wording!r} do not occur in source {when.source!r}: "
-                "copy them exactly",
-            )
+        self.check_wording(entry, [*loc, "wording"], when.wording, when.source, paragraphs)
 
     def check_references(self, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
         """Resolve every id the records name (as their models declare), then apply the
@@ -430,14 +431,17 @@ class _Checker:
             for entry in by_id[collection].values():
                 for at, target, pool in references(typing.cast(Record, entry.record)):
                     self.resolve(entry, at, target, pool, by_id[pool])
+                self.check_note_links(entry, by_id)
         for entry, loose, target, pool in self.loose_references:
             self.resolve(entry, loose, target, pool, by_id[pool])
         sources, actors = by_id["sources"], by_id["actors"]
-        places, events, claims = by_id["places"], by_id["events"], by_id["claims"]
+        places, events, statements = by_id["places"], by_id["events"], by_id["statements"]
+        self.actors = {k: typing.cast(Actor, e.record) for k, e in actors.items()}
         for entry in sources.values():
             source = typing.cast(Source, entry.record)
             if source.published is not None:
                 self.check_when(entry, ["published"], source.published, sources)
+            self.check_superseded(entry, source, sources)
         for entry in actors.values():
             actor = typing.cast(Actor, entry.record)
             country = places.get(actor.country) if actor.country else None
@@ -450,6 +454,10 @@ class _Checker:
                         ["memberships", i, "organization"],
                         "an actor cannot be a member of itself",
                     )
+                start = parse_point(membership.start) if membership.start else None
+                end = parse_point(membership.end) if membership.end else None
+                if start and end and start.first > end.last:
+                    self.at(entry, ["memberships", i, "end"], "the post ends before it begins")
         self.check_place_cycles(places)
         for entry in events.values():
             event = typing.cast(Event, entry.record)
@@ -478,11 +486,78 @@ class _Checker:
                     "an event needs evidence from a source, or a date taken "
                     "from an outside reference that documents it",
                 )
-        for entry in claims.values():
-            self.check_claim(entry, by_id)
-        self.check_answers(by_id)
+        for entry in statements.values():
+            self.check_statement(entry, by_id)
+        self.check_restatements(statements)
+        for entry in statements.values():
+            self.check_answers(entry, by_id)
+        self.check_framings(statements, sources)
+        self.check_exchanges(by_id)
         for entry, loc, evidence in self.salvaged:
             self.check_evidence(entry, loc, evidence, sources)
+        for entry in sources.values():
+            self.check_ledger(entry)
+
+    def check_note_links(self, entry: _Entry, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
+        """Every ``[[kind:id|words]]`` in a note names a record."""
+        for loc, text in linked_texts(typing.cast(Record, entry.record)):
+            for match in REFERENCE.finditer(text):
+                kind, record_id = match.group(1), match.group(2)
+                collection = REFERENCE_KINDS.get(kind)
+                if collection is None:
+                    kinds = ", ".join(f"[[{k}:id]]" for k in REFERENCE_KINDS)
+                    self.at(entry, loc, f"[[{kind}:...]] is not a kind of link: use {kinds}")
+                elif not record_id:
+                    self.at(entry, loc, f"[[{kind}:]] names no record")
+                else:
+                    self.resolve(entry, loc, record_id, collection, by_id[collection])
+
+    def check_superseded(
+        self, entry: _Entry, source: Source, sources: Mapping[str, _Entry]
+    ) -> None:
+        """A superseded source keeps its id and page but no text: its reports have moved."""
+        if source.superseded_by is None:
+            return
+        if source.superseded_by == source.id:
+            self.at(entry, ["superseded_by"], "a source cannot supersede itself")
+            return
+        if source.text is not None:
+            self.at(
+                entry,
+                ["text"],
+                f"the source is superseded by {source.superseded_by!r}: move its excerpt and "
+                "quotes there, and remove text: here",
+            )
+        seen = {source.id}
+        current: str | None = source.superseded_by
+        while current is not None and current in sources:
+            if current in seen:
+                self.at(entry, ["superseded_by"], "sources supersede each other in a loop")
+                return
+            seen.add(current)
+            current = typing.cast(Source, sources[current].record).superseded_by
+
+    def cited_source(
+        self,
+        entry: _Entry,
+        loc: Sequence[str | int],
+        source_id: str,
+        sources: Mapping[str, _Entry],
+    ) -> Source | None:
+        """The source a record cites, unless it is superseded (reported here) or unknown."""
+        found = sources.get(source_id)
+        if found is None:
+            return None
+        source = typing.cast(Source, found.record)
+        if source.superseded_by is not None:
+            self.at(
+                entry,
+                loc,
+                f"source {source_id!r} is superseded by {source.superseded_by!r}: cite that "
+                "source instead (its page keeps a notice)",
+            )
+            return None
+        return source
 
     def check_place_cycles(self, places: Mapping[str, _Entry]) -> None:
         for place_id, entry in places.items():
@@ -499,99 +574,282 @@ class _Checker:
                 seen.add(parent)
                 parent = typing.cast(Place, places[parent].record).parent
 
-    def check_claim(self, entry: _Entry, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
-        claim = typing.cast(Claim, entry.record)
-        sources, actors = by_id["sources"], by_id["actors"]
-        if claim.accuser == claim.accused and claim.accuser in actors:
-            self.at(entry, ["accused"], "the accuser and the accused are the same actor")
-        speaker = actors.get(claim.speaker) if claim.speaker else None
-        if speaker is not None:
-            person = typing.cast(Actor, speaker.record)
-            if person.type is not vocab.ActorType.PERSON:
-                self.at(
-                    entry,
-                    ["speaker"],
-                    f"the speaker {person.id!r} is a {person.type}, "
-                    "not a person: name the person, or leave speaker out",
-                )
-            elif claim.accuser != person.id and claim.accuser not in {
-                m.organization for m in person.memberships
-            }:
-                self.at(
-                    entry,
-                    ["speaker"],
-                    f"the speaker {person.id!r} has no membership in "
-                    f"the accuser {claim.accuser!r}: add one to the actor, or correct "
-                    "the speaker",
-                )
-        group = actors.get(claim.group) if claim.group else None
-        if group and typing.cast(Actor, group.record).type is not vocab.ActorType.ARMED_GROUP:
-            self.at(entry, ["group"], f"{claim.group!r} is not an armed group")
-        self.check_when(entry, ["asserted"], claim.asserted, sources)
-        for i, evidence in enumerate(claim.evidence):
-            self.check_evidence(entry, ["evidence", i], evidence, sources)
-        self.check_paraphrase(entry, claim, by_id)
-        self.check_status(entry, claim, by_id)
-        self.check_short_quotes(entry, claim.quotes())
-        asserted = _date(claim.asserted)
-        for source_id in dict.fromkeys(e.source for e in claim.evidence):
-            published = _published(sources.get(source_id))
-            if published and asserted and _certainly_after(asserted, published):
-                self.at(
-                    entry,
-                    ["asserted"],
-                    f"the claim is dated {claim.asserted.date}, after source {source_id!r} that "
-                    f"reports it was published ({published.text}): correct one of the dates",
-                )
+    # -- statements ---------------------------------------------------------------------------
 
-    def check_paraphrase(
-        self, entry: _Entry, claim: Claim, by_id: Mapping[str, Mapping[str, _Entry]]
+    def check_statement(self, entry: _Entry, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
+        statement = typing.cast(Statement, entry.record)
+        sources, actors = by_id["sources"], by_id["actors"]
+        kind = statement.kind
+        if statement.about is not None and statement.by == statement.about:
+            self.at(entry, ["about"], "a statement is not about the one who makes it")
+        if kind.about_needed and statement.about is None:
+            self.at(entry, ["about"], f"a {kind.label.lower()} names whom it is about (about:)")
+        if not kind.about_needed and statement.about is not None:
+            self.at(entry, ["about"], f"a {kind.label.lower()} is about no one: remove about:")
+        if kind.title_needed and statement.title is None:
+            self.at(
+                entry,
+                [],
+                f"a {kind.label.lower()} needs a title written by an editor (title:): a "
+                "generated one would say what it does not",
+            )
+        if statement.covers and kind is not vocab.StatementKind.STANDING_POSITION:
+            self.at(entry, ["covers"], "only a standing position covers allegation types")
+        if kind is vocab.StatementKind.STANDING_POSITION and statement.answers:
+            self.at(
+                entry,
+                ["answers"],
+                "a standing position answers no statement: it is shown beside the allegations "
+                "it covers; record an answer a source ties to a statement as a denial",
+            )
+        said = _date(statement.said)
+        self.check_speaker(entry, statement, said)
+        for i, group_id in enumerate(statement.groups):
+            group = actors.get(group_id)
+            if group and typing.cast(Actor, group.record).type is not vocab.ActorType.ARMED_GROUP:
+                self.at(entry, ["groups", i], f"{group_id!r} is not an armed group")
+        if statement.backer is not None:
+            if statement.allegation is not vocab.Allegation.PROXY_FOR_THIRD_STATE:
+                self.at(
+                    entry,
+                    ["backer"],
+                    "only an allegation of a third state's proxy names a backer (allegation: "
+                    "proxy-for-third-state)",
+                )
+            backer = actors.get(statement.backer)
+            if backer and typing.cast(Actor, backer.record).type is not vocab.ActorType.STATE:
+                self.at(entry, ["backer"], f"{statement.backer!r} is not a state")
+        if len(set(statement.groups)) != len(statement.groups):
+            self.at(entry, ["groups"], "a group is listed twice")
+        self.check_when(entry, ["said"], statement.said, sources)
+        seen_sources: dict[str, int] = {}
+        for i, report in enumerate(statement.reports):
+            if report.source in seen_sources:
+                self.at(
+                    entry,
+                    ["reports", i, "source"],
+                    f"source {report.source!r} reports it already (reports"
+                    f"[{seen_sources[report.source]}]): one report per source, with all its "
+                    "quotes",
+                )
+            seen_sources.setdefault(report.source, i)
+            self.check_report(entry, statement, i, report, sources, said)
+        self.check_paraphrase(entry, statement, by_id)
+        self.check_status(entry, statement, by_id)
+        self.check_short_quotes(entry, statement.quotes())
+
+    def check_speaker(self, entry: _Entry, statement: Statement, said: DateValue | None) -> None:
+        """The speaker is a person who held a post in the one the statement is by, then."""
+        if statement.speaker is None or statement.speaker not in self.actors:
+            return
+        person = self.actors[statement.speaker]
+        if person.type is not vocab.ActorType.PERSON:
+            self.at(
+                entry,
+                ["speaker"],
+                f"the speaker {person.id!r} is a {person.type}, not a person: name the person, "
+                "or leave speaker out",
+            )
+            return
+        if statement.by == person.id:
+            return
+        posts = [m for m in person.memberships if m.organization == statement.by]
+        if not posts:
+            self.at(
+                entry,
+                ["speaker"],
+                f"the speaker {person.id!r} has no membership in {statement.by!r}: add one to "
+                "the actor, or correct the speaker",
+            )
+        elif said is not None and not any(held_at(m, said) for m in posts):
+            self.at(
+                entry,
+                ["speaker"],
+                f"{person.id!r} held no post in {statement.by!r} on {said.human()}, as the "
+                "actor's memberships date them: correct the date, the speaker or the membership",
+            )
+
+    def check_report(
+        self,
+        entry: _Entry,
+        statement: Statement,
+        index: int,
+        report: Report,
+        sources: Mapping[str, _Entry],
+        said: DateValue | None,
     ) -> None:
-        """Every content word of the paraphrase is in the quotes or the linked names."""
+        """One source's report: its quotes in its text, its own wordings in its text, its
+        places among the statement's, and a date the source could know."""
+        loc: list[str | int] = ["reports", index]
+        if self.cited_source(entry, [*loc, "source"], report.source, sources) is None:
+            return
+        for j, evidence in enumerate(report.evidence()):
+            self.check_evidence(entry, [*loc, "quotes", j], evidence, sources)
+        paragraphs = self.paragraphs.get(report.source)
+        for name in ("accused_as", "speaker_as"):
+            words = getattr(report, name)
+            if words is not None and paragraphs is not None:
+                self.check_wording(entry, [*loc, name], words, report.source, paragraphs)
+        for j, words in enumerate(report.groups_as):
+            if paragraphs is not None:
+                self.check_wording(entry, [*loc, "groups_as", j], words, report.source, paragraphs)
+        if report.places is not None:
+            for j, place_id in enumerate(report.places):
+                if place_id not in statement.places:
+                    self.at(
+                        entry,
+                        [*loc, "places", j],
+                        f"{place_id!r} is not among the statement's places: add it there too",
+                    )
+        if report.said is not None:
+            self.check_when(entry, [*loc, "said"], report.said, sources)
+        published = _published(sources.get(report.source))
+        if published and said and _certainly_after(said, published):
+            self.at(
+                entry,
+                ["said"],
+                f"the statement is dated {statement.said.date}, after source {report.source!r} "
+                f"that reports it was published ({published.text}): correct one of the dates",
+            )
+
+    def check_wording(
+        self,
+        entry: _Entry,
+        loc: Sequence[str | int],
+        words: str,
+        source_id: str,
+        paragraphs: Paragraphs,
+    ) -> None:
+        """Words a record says a source uses occur in its stored text."""
+        blocks = paragraphs.blocks_with(words)
+        if blocks:
+            self.wordings += 1
+            self.used_blocks[source_id].update(blocks)
+        else:
+            self.at(
+                entry,
+                loc,
+                f"the words {words!r} do not occur in source {source_id!r}: copy them exactly",
+            )
+
+    def report_names(
+        self, statement: Statement, report: Report, by_id: Mapping[str, Mapping[str, _Entry]]
+    ) -> list[str]:
+        """What a report's paraphrase may name besides its quotes: the statement's actors and
+        the places this report names."""
         names: list[str] = []
-        for actor_id in (claim.accuser, claim.speaker, claim.accused, claim.group):
+        actor_ids = [
+            statement.by,
+            statement.speaker,
+            statement.about,
+            statement.backer,
+            *statement.groups,
+        ]
+        for actor_id in actor_ids:
             found = by_id["actors"].get(actor_id) if actor_id else None
             if found is not None:
-                actor = typing.cast(Actor, found.record)
-                names += [actor.name, actor.short_name or "", *actor.other_names]
-        for place_id in claim.places:
+                names += _names(found.record)
+        place_ids = statement.places if report.places is None else report.places
+        for place_id in place_ids:
             found = by_id["places"].get(place_id)
             if found is not None:
-                place = typing.cast(Place, found.record)
-                names += [place.name, *place.other_names]
-        support = vocabulary([*(e.quote for e in claim.evidence), *names])
-        accepted = [w.word for w in claim.editorial_words]
-        for missing in unsupported(claim.paraphrase, support, accepted):
+                names += _names(found.record)
+        return names
+
+    def check_paraphrase(
+        self, entry: _Entry, statement: Statement, by_id: Mapping[str, Mapping[str, _Entry]]
+    ) -> None:
+        """Each report is held to what its own quotes say: the statement's paraphrase, or the
+        part it gives (its own paraphrase); at least one report gives the whole."""
+        accepted = [w.word for w in statement.editorial_words]
+        whole: list[frozenset[str]] = []
+        for i, report in enumerate(statement.reports):
+            support = vocabulary(
+                [*(q.quote for q in report.quotes), *self.report_names(statement, report, by_id)]
+            )
+            if report.paraphrase is None:
+                whole.append(support)
+                for missing in unsupported(statement.paraphrase, support, accepted):
+                    self.at(
+                        entry,
+                        ["reports", i],
+                        f'"{missing}" of the paraphrase is not in the quotes of source '
+                        f"{report.source!r} or the names of the records the statement links: "
+                        "quote the words that hold it, or give this report a paraphrase of "
+                        "the part it reports (it is then credited with that part only)",
+                    )
+                continue
+            for missing in unsupported(report.paraphrase, support, accepted):
+                self.at(
+                    entry,
+                    ["reports", i, "paraphrase"],
+                    f'"{missing}" is not in the quotes of source {report.source!r} or the names '
+                    "of the records the statement links: use the source's word",
+                )
+        if not whole:
             self.at(
                 entry,
                 ["paraphrase"],
-                f'"{missing}" is not in the quotes or the names of the records the claim links: '
-                "use the source's word, or list it under editorial_words with the reason",
+                "no report gives the whole statement: leave out the paraphrase of the report "
+                "whose quotes hold it all, or narrow the statement's paraphrase to what one "
+                "report holds",
             )
-        used = {fold(w) for w in content_words(claim.paraphrase)}
-        for i, word in enumerate(claim.editorial_words):
+        paraphrases = [statement.paraphrase, *(r.paraphrase or "" for r in statement.reports)]
+        used = {fold(w) for text in paraphrases for w in content_words(text)}
+        everywhere = frozenset.intersection(*whole) if whole else frozenset()
+        for i, word in enumerate(statement.editorial_words):
             if fold(word.word) not in used:
                 self.at(
                     entry,
                     ["editorial_words", i, "word"],
                     f'"{word.word}" is not a word of the paraphrase: remove it from the list',
                 )
-            elif stems(word.word) & support:
+            elif whole and stems(word.word) & everywhere:
                 self.at(
                     entry,
                     ["editorial_words", i, "word"],
                     f'"{word.word}" is in the quotes already: remove it from the list',
                 )
+        if statement.title is not None:
+            support = vocabulary(
+                [
+                    *(q.quote for r in statement.reports for q in r.quotes),
+                    *(
+                        name
+                        for r in statement.reports
+                        for name in self.report_names(statement, r, by_id)
+                    ),
+                    statement.kind.label,
+                    statement.allegation.label,
+                    TITLE_WORDS,
+                ]
+            )
+            for missing in unsupported(statement.title, support, accepted):
+                self.at(
+                    entry,
+                    ["title"],
+                    f'"{missing}" is not in the quotes or the names of the records the '
+                    "statement links: use the source's word",
+                )
 
     def check_status(
-        self, entry: _Entry, claim: Claim, by_id: Mapping[str, Mapping[str, _Entry]]
+        self, entry: _Entry, statement: Statement, by_id: Mapping[str, Mapping[str, _Entry]]
     ) -> None:
-        """Answers over time: each state quoted where it must be, given by the accused, and
-        in time order; none as of a source older than the claim."""
-        sources, actors = by_id["sources"], by_id["actors"]
-        asserted = _date(claim.asserted)
-        previous: tuple[int, DateValue] | None = None
-        for i, step in enumerate(claim.status):
+        """What sources say of the answers: quoted where it must be, in time order, none as
+        of a source older than the statement; answered states come from answers only."""
+        sources = by_id["sources"]
+        said = _date(statement.said)
+        previous: DateValue | None = None
+        for i, step in enumerate(statement.status):
+            if step.state.answered:
+                self.at(
+                    entry,
+                    ["status", i, "state"],
+                    f"'{step.state}' is set by an answer: record the answer as a statement of "
+                    f"its own, with answers: [{{statement: {statement.id}, state: {step.state}, "
+                    "tie: ...}]",
+                )
+            self.cited_source(entry, ["status", i, "as_of"], step.as_of, sources)
             for j, evidence in enumerate(step.evidence):
                 self.check_evidence(entry, ["status", i, "evidence", j], evidence, sources)
                 if evidence.source != step.as_of:
@@ -610,18 +868,6 @@ class _Checker:
                     f"'{step.state}' needs the words of a source that says so: quote them under "
                     "evidence, or use 'no-response-reported'",
                 )
-            speaker = actors.get(step.speaker) if step.speaker else None
-            if speaker is not None:
-                person = typing.cast(Actor, speaker.record)
-                speaks_for = [person.id, *(m.organization for m in person.memberships)]
-                if not any(_answers_for(who, claim.accused, actors) for who in speaks_for):
-                    self.at(
-                        entry,
-                        ["status", i, "speaker"],
-                        f"{person.id!r} does not speak for the accused {claim.accused!r}: only "
-                        "the accused answers a claim (a member of it, or of the government of "
-                        "the state accused); add the membership, or correct the speaker",
-                    )
             as_of = _published(sources.get(step.as_of))
             when = _date(step.date) if step.date is not None else as_of
             if step.date is not None and when and as_of and _certainly_after(when, as_of):
@@ -631,23 +877,215 @@ class _Checker:
                     f"dated {when.text}, after source {step.as_of!r} that reports it was "
                     f"published ({as_of.text}): correct one of the dates",
                 )
-            if as_of and asserted and _certainly_after(asserted, as_of):
+            if as_of and said and _certainly_after(said, as_of):
                 self.at(
                     entry,
                     ["status", i, "as_of"],
-                    f"source {step.as_of!r} ({as_of.text}) is older than the claim "
-                    f"({claim.asserted.date}): a status holds as of a source that knows the claim",
+                    f"source {step.as_of!r} ({as_of.text}) is older than the statement "
+                    f"({statement.said.date}): a state holds as of a source that knows it",
                 )
             if when is None:
                 continue
-            if previous is not None and _certainly_after(previous[1], when):
+            if previous is not None and _certainly_after(previous, when):
                 self.at(
                     entry,
                     ["status", i],
-                    f"dated {when.text}, before the state above it ({previous[1].text}): list the "
+                    f"dated {when.text}, before the state above it ({previous.text}): list the "
                     "states oldest first",
                 )
-            previous = (i, when)
+            previous = when
+
+    def check_restatements(self, statements: Mapping[str, _Entry]) -> None:
+        """``restates``: an earlier statement, by the same side about the same side."""
+        for entry in statements.values():
+            statement = typing.cast(Statement, entry.record)
+            if statement.restates is None or statement.restates not in statements:
+                continue
+            earlier = typing.cast(Statement, statements[statement.restates].record)
+            if earlier.id == statement.id:
+                self.at(entry, ["restates"], "a statement cannot restate itself")
+                continue
+            said, before = _date(statement.said), _date(earlier.said)
+            if said and before and _certainly_after(before, said):
+                self.at(
+                    entry,
+                    ["restates"],
+                    f"{earlier.id!r} ({before.text}) is later than this statement "
+                    f"({said.text}): a statement restates an earlier one",
+                )
+            same_by = side_of(statement.by, self.actors) == side_of(earlier.by, self.actors)
+            same_about = side_of(statement.about, self.actors) == side_of(
+                earlier.about, self.actors
+            )
+            if not (same_by and same_about):
+                self.at(
+                    entry,
+                    ["restates"],
+                    f"{earlier.id!r} is not by the same side about the same side: a statement "
+                    "restates only the same allegation, made again",
+                )
+            seen = {statement.id}
+            step: Statement | None = earlier
+            while step is not None and step.restates is not None:
+                if step.id in seen:
+                    self.at(entry, ["restates"], "statements restate each other in a loop")
+                    break
+                seen.add(step.id)
+                nxt = statements.get(step.restates)
+                step = typing.cast(Statement, nxt.record) if nxt else None
+
+    def check_answers(self, entry: _Entry, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
+        """An answer sets a state only where a source ties it: by naming what it answers, or
+        by meeting that side on that allegation before it is made again (docs/method.md)."""
+        statement = typing.cast(Statement, entry.record)
+        statements, sources = by_id["statements"], by_id["sources"]
+        said = _date(statement.said)
+        reported_by = set(statement.sources())
+        answered: set[str] = set()
+        for i, answer in enumerate(statement.answers):
+            loc: list[str | int] = ["answers", i]
+            for j, evidence in enumerate(answer.evidence):
+                self.check_evidence(entry, [*loc, "evidence", j], evidence, sources)
+                if evidence.source not in reported_by:
+                    self.at(
+                        entry,
+                        [*loc, "evidence", j, "source"],
+                        f"source {evidence.source!r} does not report this answer: quote a "
+                        "report of it that says what it answers",
+                    )
+            if answer.statement in answered:
+                self.at(entry, [*loc, "statement"], "it answers that statement already")
+            answered.add(answer.statement)
+            if answer.statement == statement.id:
+                self.at(entry, [*loc, "statement"], "a statement cannot answer itself")
+                continue
+            target_entry = statements.get(answer.statement)
+            if target_entry is None:
+                continue
+            target = typing.cast(Statement, target_entry.record)
+            if answer.state.value not in statement.kind.answer_states:
+                allowed = ", ".join(statement.kind.answer_states) or "none"
+                self.at(
+                    entry,
+                    [*loc, "state"],
+                    f"a {statement.kind.label.lower()} sets no '{answer.state}' state (it may "
+                    f"set: {allowed})",
+                )
+            if target.about is None or not self.speaks_for(statement, target.about):
+                self.at(
+                    entry,
+                    [*loc, "statement"],
+                    f"only the one it is about answers {target.id!r} (a member of it, or the "
+                    f"government of the state or armed forces it is about); {statement.by!r} "
+                    "is not: record this as a framing, or correct by:",
+                )
+            target_said = _date(target.said)
+            if said and target_said and _certainly_after(target_said, said):
+                self.at(
+                    entry,
+                    [*loc, "statement"],
+                    f"{target.id!r} ({target_said.text}) was said after this answer "
+                    f"({said.text}): an answer comes after what it answers",
+                )
+            if answer.tie is vocab.Tie.NAMED and not answer.evidence:
+                self.at(
+                    entry,
+                    [*loc, "evidence"],
+                    "a tie 'named' quotes the words of a report of this answer that say what "
+                    "it answers",
+                )
+            if answer.tie is vocab.Tie.MET:
+                self.check_met(entry, loc, statement, target, statements)
+
+    def speaks_for(self, statement: Statement, about: str) -> bool:
+        """Whether the one who makes a statement (or its speaker) answers for ``about``."""
+        who = [statement.by]
+        if statement.speaker and statement.speaker in self.actors:
+            who += [statement.speaker]
+            who += [m.organization for m in self.actors[statement.speaker].memberships]
+        return any(answers_for(w, about, self.actors) for w in who)
+
+    def check_met(
+        self,
+        entry: _Entry,
+        loc: Sequence[str | int],
+        answer: Statement,
+        target: Statement,
+        statements: Mapping[str, _Entry],
+    ) -> None:
+        """A tie 'met': the answer is addressed to the target's side, on its allegation, and
+        the allegation was not made again in between."""
+        if side_of(answer.about, self.actors) != side_of(target.by, self.actors):
+            self.at(
+                entry,
+                [*loc, "tie"],
+                f"the answer is about {answer.about!r}, not the side of {target.by!r} that made "
+                f"{target.id!r}: it does not meet it; quote the words that name what it "
+                "answers (tie: named), or tie it to a statement of that side",
+            )
+        if answer.allegation is not target.allegation:
+            self.at(
+                entry,
+                [*loc, "tie"],
+                f"the answer is on '{answer.allegation}', {target.id!r} on "
+                f"'{target.allegation}': it does not meet that allegation; quote the words that "
+                "name what it answers (tie: named)",
+            )
+        answered, given = _date(target.said), _date(answer.said)
+        if answered is None or given is None:
+            return
+        for other in _family(target, statements):
+            said = _date(other.said)
+            if said and _certainly_after(said, answered) and _certainly_after(given, said):
+                self.at(
+                    entry,
+                    [*loc, "statement"],
+                    f"{other.id!r} made this allegation again ({said.text}) before this answer "
+                    f"({given.text}): tie the answer to {other.id!r}; the site then shows it on "
+                    f"{target.id!r} as a related denial",
+                )
+                return
+
+    def check_framings(
+        self, statements: Mapping[str, _Entry], sources: Mapping[str, _Entry]
+    ) -> None:
+        """Framings: a source presents a statement as a response to another, in words quoted
+        from that source. It sets no state, so whoever the source presents as responding is
+        its framing, not checked against who was spoken about."""
+        for entry in statements.values():
+            statement = typing.cast(Statement, entry.record)
+            framing = statement.framing
+            if framing is None:
+                continue
+            self.cited_source(entry, ["framing", "framed_by"], framing.framed_by, sources)
+            for j, evidence in enumerate(framing.evidence):
+                self.check_evidence(entry, ["framing", "evidence", j], evidence, sources)
+                if evidence.source != framing.framed_by:
+                    self.at(
+                        entry,
+                        ["framing", "evidence", j, "source"],
+                        f"the framing is {framing.framed_by!r}'s: quote the passage of that "
+                        "source that presents the statement as a response",
+                    )
+            target = statements.get(framing.statement)
+            if target is None:
+                continue
+            if framing.statement == statement.id:
+                self.at(entry, ["framing", "statement"], "a statement cannot answer itself")
+                continue
+            seen = {statement.id}
+            step: Statement | None = typing.cast(Statement, target.record)
+            while step is not None and step.framing is not None:
+                if step.id in seen:
+                    self.at(
+                        entry,
+                        ["framing", "statement"],
+                        "statements are framed as answering each other in a loop",
+                    )
+                    break
+                seen.add(step.id)
+                nxt = statements.get(step.framing.statement)
+                step = typing.cast(Statement, nxt.record) if nxt else None
 
     def check_short_quotes(
         self, entry: _Entry, located: list[tuple[list[str | int], Evidence]]
@@ -671,44 +1109,68 @@ class _Checker:
                     "lies inside a longer quote of the same record",
                 )
 
-    def check_answers(self, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
-        """Framings: a source presents a claim as a response to another, in words quoted from
-        that source. Whoever the source presents as responding is its framing, not checked
-        against who was accused: an article may set its own claim against a government's."""
-        claims, sources = by_id["claims"], by_id["sources"]
-        for entry in claims.values():
-            claim = typing.cast(Claim, entry.record)
-            framing = claim.answers
-            if framing is None:
-                continue
-            for j, evidence in enumerate(framing.evidence):
-                self.check_evidence(entry, ["answers", "evidence", j], evidence, sources)
-                if evidence.source != framing.framed_by:
+    # -- exchanges ---------------------------------------------------------------------------
+
+    def check_exchanges(self, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
+        """Each exchange: its statements once, within its period; a summary and moments
+        that say no more than the statements they cite; few enough moments for the chart."""
+        statements = by_id["statements"]
+        member_of: dict[str, str] = {}
+        moments = 0
+        for entry in by_id["exchanges"].values():
+            exchange = typing.cast(Exchange, entry.record)
+            period = _date(exchange.period)
+            for i, statement_id in enumerate(exchange.statements):
+                if statement_id in member_of:
                     self.at(
                         entry,
-                        ["answers", "evidence", j, "source"],
-                        f"the framing is {framing.framed_by!r}'s: quote the passage of that "
-                        "source that presents the claim as a response",
+                        ["statements", i],
+                        f"{statement_id!r} is in exchange {member_of[statement_id]!r} already: "
+                        "a statement belongs to one exchange",
                     )
-            target = claims.get(framing.claim)
-            if target is None:
-                continue
-            if framing.claim == claim.id:
-                self.at(entry, ["answers", "claim"], "a claim cannot answer itself")
-                continue
-            seen = {claim.id}
-            step: Claim | None = typing.cast(Claim, target.record)
-            while step is not None and step.answers is not None:
-                if step.id in seen:
-                    self.at(entry, ["answers", "claim"], "claims answer each other in a loop")
-                    break
-                seen.add(step.id)
-                nxt = claims.get(step.answers.claim)
-                step = typing.cast(Claim, nxt.record) if nxt else None
+                member_of.setdefault(statement_id, exchange.id)
+                found = statements.get(statement_id)
+                if found is None or period is None:
+                    continue
+                said = _date(typing.cast(Statement, found.record).said)
+                if said and (_certainly_after(said, period) or _certainly_after(period, said)):
+                    self.at(
+                        entry,
+                        ["statements", i],
+                        f"{statement_id!r} ({said.text}) falls outside the exchange's period "
+                        f"({period.text})",
+                    )
+            line, column = entry.doc.locate(["exchanges", entry.index, "summary"])
+            self.check_summary(
+                entry.doc.path, line, column, exchange.summary, by_id, f"exchange {exchange.id!r}"
+            )
+            for i, moment in enumerate(exchange.moments):
+                moments += 1
+                cited = [
+                    typing.cast(Statement, statements[s].record)
+                    for s in moment.statements
+                    if s in statements
+                ]
+                support = vocabulary([*self.statement_support(cited, by_id), FRAME_WORDS])
+                for word in unsupported(moment.label, support):
+                    self.at(
+                        entry,
+                        ["moments", i, "label"],
+                        f'"{word}" is not in the quotes, names or dates of the statements this '
+                        "moment cites: use their words, or cite the statement that has it",
+                    )
+        if moments > MOMENT_TOTAL:
+            first = next(iter(by_id["exchanges"].values()))
+            self.at(
+                first,
+                [],
+                f"{moments} moments in all: the chart labels at most {MOMENT_TOTAL}; keep the "
+                "ones a reader most needs",
+            )
 
     def check_in_brief(self, by_id: Mapping[str, Mapping[str, _Entry]]) -> InBrief | None:
-        """The home page's summary: every reference resolves, every sentence cites a claim
-        and says no more than the claims it cites, and a name is linked once."""
+        """The home page's summary: every reference resolves, every sentence cites a
+        statement and says no more than the statements it cites, and a name is linked once."""
         if self.inputs.in_brief is None:
             return None
         path = f"{self.inputs.data_dir}/{IN_BRIEF}"
@@ -719,70 +1181,7 @@ class _Checker:
                 Problem(path, 0, 0, f"not UTF-8 text (byte offset {error.start}): save it as UTF-8")
             )
             return None
-        parsed, problems = parse_in_brief(path, text)
-        self.problems += problems
-        cited_any = False
-        linked: dict[tuple[str, str], int] = {}
-        for paragraph in parsed.paragraphs:
-            for sentence in paragraph:
-                claims: list[Claim] = []
-                names: list[str] = []
-                for ref in sentence.references:
-                    pool = by_id[ref.collection]
-                    if ref.record_id not in pool:
-                        what = ref.collection.removesuffix("s")
-                        hint = _did_you_mean(ref.record_id, pool)
-                        self.problems.append(
-                            Problem(
-                                path,
-                                ref.line,
-                                ref.column,
-                                f"no {what} has the id {ref.record_id!r}{hint}",
-                            )
-                        )
-                        continue
-                    record = pool[ref.record_id].record
-                    if ref.collection == "claims":
-                        claims.append(typing.cast(Claim, record))
-                        continue
-                    key = (ref.collection, ref.record_id)
-                    if key in linked:
-                        self.problems.append(
-                            Problem(
-                                path,
-                                ref.line,
-                                ref.column,
-                                f"{ref.record_id!r} is linked already (line {linked[key]}): link "
-                                "a name once, on its first mention",
-                            )
-                        )
-                    linked.setdefault(key, ref.line)
-                    names += _names(record)
-                if not claims:
-                    self.problems.append(
-                        Problem(
-                            path,
-                            sentence.line,
-                            sentence.column,
-                            "this sentence cites no claim: put [[claim:<id>]] for each claim it "
-                            "summarises before its full stop",
-                        )
-                    )
-                    continue
-                cited_any = True
-                support = vocabulary([*self.claim_support(claims, by_id), *names, FRAME_WORDS])
-                for word in unsupported(sentence.text, support):
-                    self.problems.append(
-                        Problem(
-                            path,
-                            sentence.line,
-                            sentence.column,
-                            f'"{word}" is not in the quotes, names or dates of the claims this '
-                            "sentence cites: use their words, or cite the claim that has it",
-                        )
-                    )
-        if not cited_any and not problems:
-            self.problems.append(Problem(path, 0, 0, "the summary cites no claim"))
+        parsed = self.check_summary(path, 1, 1, text, by_id, "the summary")
         return InBrief(
             paragraphs=tuple(
                 tuple(
@@ -795,34 +1194,149 @@ class _Checker:
             path=path,
         )
 
-    def claim_support(
-        self, claims: Iterable[Claim], by_id: Mapping[str, Mapping[str, _Entry]]
+    def check_summary(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        text: str,
+        by_id: Mapping[str, Mapping[str, _Entry]],
+        what: str,
+    ) -> ParsedSummary:
+        """An editor's summary (the In brief, an exchange's): references resolve, every
+        sentence cites a statement and says no more than those it cites, a name is linked
+        once. Positions are counted from ``line`` and ``column``, where the text starts."""
+
+        def moved(problem: Problem) -> Problem:
+            if line == 1 and column == 1:
+                return problem
+            return Problem(path, line + problem.line - 1, column, problem.message)
+
+        parsed, problems = parse_in_brief(path, text)
+        self.problems += [moved(p) for p in problems]
+        cited_any = False
+        linked: dict[tuple[str, str], int] = {}
+        for paragraph in parsed.paragraphs:
+            for sentence in paragraph:
+                cited: list[Statement] = []
+                names: list[str] = []
+                for ref in sentence.references:
+                    pool = by_id[ref.collection]
+                    if ref.record_id not in pool:
+                        hint = _did_you_mean(ref.record_id, pool)
+                        what_ref = ref.collection.removesuffix("s")
+                        self.problems.append(
+                            moved(
+                                Problem(
+                                    path,
+                                    ref.line,
+                                    ref.column,
+                                    f"no {what_ref} has the id {ref.record_id!r}{hint}",
+                                )
+                            )
+                        )
+                        continue
+                    record = pool[ref.record_id].record
+                    if ref.collection == "statements" and not ref.words:
+                        cited.append(typing.cast(Statement, record))
+                        continue
+                    key = (ref.collection, ref.record_id)
+                    if key in linked:
+                        self.problems.append(
+                            moved(
+                                Problem(
+                                    path,
+                                    ref.line,
+                                    ref.column,
+                                    f"{ref.record_id!r} is linked already (line {linked[key]}): "
+                                    "link a name once, on its first mention",
+                                )
+                            )
+                        )
+                    linked.setdefault(key, ref.line)
+                    names += _names(record)
+                    if ref.collection == "statements":
+                        cited.append(typing.cast(Statement, record))
+                if not cited:
+                    self.problems.append(
+                        moved(
+                            Problem(
+                                path,
+                                sentence.line,
+                                sentence.column,
+                                "this sentence cites no statement: put [[statement:<id>]] for "
+                                "each statement it sums up before its full stop",
+                            )
+                        )
+                    )
+                    continue
+                cited_any = True
+                support = vocabulary([*self.statement_support(cited, by_id), *names, FRAME_WORDS])
+                for word in unsupported(sentence.text, support):
+                    self.problems.append(
+                        moved(
+                            Problem(
+                                path,
+                                sentence.line,
+                                sentence.column,
+                                f'"{word}" is not in the quotes, names or dates of the '
+                                "statements this sentence cites: use their words, or cite the "
+                                "statement that has it",
+                            )
+                        )
+                    )
+        if not cited_any and not problems:
+            self.problems.append(moved(Problem(path, 0, 0, f"{what} cites no statement")))
+        return parsed
+
+    def statement_support(
+        self, statements: Iterable[Statement], by_id: Mapping[str, Mapping[str, _Entry]]
     ) -> list[str]:
-        """What a summary of these claims may say: their quotes, the names of what they link
-        (sources and those who answered included) and the words of their dates."""
+        """What a summary of these statements may say: their quotes, the names of what they
+        link (sources, those answered and those who answered included) and their dates."""
         texts: list[str] = []
-        for claim in claims:
-            texts += [e.quote for e in claim.evidence]
-            texts.append(claim.paraphrase)
-            texts += [w.word for w in claim.editorial_words]
-            ids = [claim.accuser, claim.speaker, claim.accused, claim.group]
-            whens = [claim.asserted]
-            sources = [e.source for e in claim.evidence]
-            for step in claim.status:
-                texts += [e.quote for e in step.evidence]
-                texts += [step.state.label]
-                ids.append(step.speaker)
+        for statement in statements:
+            texts += [e.quote for _, e in statement.quotes()]
+            texts.append(statement.paraphrase)
+            texts += [r.paraphrase for r in statement.reports if r.paraphrase]
+            texts += [w.word for w in statement.editorial_words]
+            texts += [statement.title or "", statement.kind.label]
+            ids = [
+                statement.by,
+                statement.speaker,
+                statement.about,
+                statement.backer,
+                *statement.groups,
+            ]
+            whens = [statement.said]
+            sources = [r.source for r in statement.reports]
+            for report in statement.reports:
+                texts += [report.accused_as or "", report.speaker_as or "", *report.groups_as]
+                if report.said is not None:
+                    whens.append(report.said)
+            for step in statement.status:
+                texts.append(step.state.label)
                 sources.append(step.as_of)
                 if step.date is not None:
                     whens.append(step.date)
-            if claim.answers is not None:
-                texts += [e.quote for e in claim.answers.evidence]
-                sources.append(claim.answers.framed_by)
-                ids.append(claim.answers.framer)
+            for answer in statement.answers:
+                texts.append(answer.state.label)
+                answered = by_id["statements"].get(answer.statement)
+                if answered is not None:
+                    target = typing.cast(Statement, answered.record)
+                    ids += [target.by, target.speaker]
+            if statement.framing is not None:
+                sources.append(statement.framing.framed_by)
+                ids.append(statement.framing.framer)
             for actor_id in ids:
                 if actor_id and actor_id in by_id["actors"]:
-                    texts += _names(by_id["actors"][actor_id].record)
-            for place_id in claim.places:
+                    actor = typing.cast(Actor, by_id["actors"][actor_id].record)
+                    texts += _names(actor)
+                    if statement.speaker == actor_id:
+                        said = _date(statement.said)
+                        post = post_at(actor, statement.by, said) if said else None
+                        texts.append(title_of(post) if post else "")
+            for place_id in statement.places:
                 if place_id in by_id["places"]:
                     texts += _names(by_id["places"][place_id].record)
             for source_id in sources:
@@ -836,6 +1350,78 @@ class _Checker:
                 if parsed is not None:
                     texts.append(parsed.human())
         return texts
+
+    # -- sources' ledgers ------------------------------------------------------------------
+
+    def check_ledger(self, entry: _Entry) -> None:
+        """Every paragraph of the original is stored (and quoted) or in the ledger with why,
+        never both; every stored block is used."""
+        source = typing.cast(Source, entry.record)
+        paragraphs = self.paragraphs.get(source.id)
+        if source.text is None:
+            if source.ledger:
+                self.at(entry, ["ledger"], "a source with no stored text has no ledger")
+            return
+        if paragraphs is None:
+            return  # the text itself is reported
+        if source.original_paragraphs is None:
+            self.at(
+                entry,
+                ["original_paragraphs"],
+                "a stored source says how many paragraphs the original has "
+                "(original_paragraphs:), so that every one is accounted for",
+            )
+            return
+        total = source.original_paragraphs
+        stored = set(paragraphs.cited)
+        listed: dict[int, int] = {}
+        for i, item in enumerate(source.ledger):
+            for j, number in enumerate(item.paragraphs):
+                loc: list[str | int] = ["ledger", i, "paragraphs", j]
+                if number > total:
+                    self.at(
+                        entry,
+                        loc,
+                        f"paragraph {number} is past the original's {total}: correct the number "
+                        "or original_paragraphs",
+                    )
+                elif number in stored:
+                    self.at(
+                        entry,
+                        loc,
+                        f"paragraph {number} is stored in the excerpt: a stored paragraph is "
+                        "coded, not listed as not coded",
+                    )
+                elif number in listed:
+                    self.at(entry, loc, f"paragraph {number} is listed twice")
+                listed.setdefault(number, i)
+        for number in sorted(stored):
+            if number > total:
+                self.at(
+                    entry,
+                    ["original_paragraphs"],
+                    f"the excerpt holds paragraph {number}, past the original's {total}: "
+                    "correct the count or the number",
+                )
+        missing = [n for n in range(1, total + 1) if n not in stored and n not in listed]
+        if missing:
+            self.at(
+                entry,
+                ["ledger"],
+                f"paragraph{'s' if len(missing) > 1 else ''} {_ranges(missing)} of the "
+                "original not accounted for: store and quote each, or list it in the ledger "
+                "with the reason it is not coded",
+            )
+        used = self.used_blocks.get(source.id, set())
+        unused = [label for label in paragraphs.numbers if label not in used]
+        for label in unused:
+            self.at(
+                entry,
+                ["text"],
+                f"[{label}] of {self.inputs.data_dir}/{source.text} is stored but nothing "
+                "quotes it: quote it, or remove it from the excerpt"
+                + (" and list it in the ledger with the reason" if isinstance(label, int) else ""),
+            )
 
     def run(self) -> CheckResult:
         self.read_files()
@@ -867,7 +1453,8 @@ class _Checker:
             actors=_records(by_id["actors"], Actor),
             places=_records(by_id["places"], Place),
             events=_records(by_id["events"], Event),
-            claims=_records(by_id["claims"], Claim),
+            statements=_records(by_id["statements"], Statement),
+            exchanges=_records(by_id["exchanges"], Exchange),
             paragraphs=dict(self.paragraphs),
             origins=origins,
             stats=stats,
@@ -888,7 +1475,46 @@ FRAME_WORDS = (
     "accusations alleged alleges allegation allegations answered answer response responded "
     "reported reports statement statements presented presents"
 )
-"""Words a summary may use to attribute, beyond the words of the claims it cites."""
+"""Words a summary may use to attribute, beyond the words of the statements it cites."""
+
+TITLE_WORDS = FRAME_WORDS + " denies denied rejects rejected position"
+"""Words an editor's title may use to say what a statement does."""
+
+MOMENT_TOTAL = 8
+"""Moments the timeline chart labels in words, in all: more would not fit a phone."""
+
+
+def _family(statement: Statement, statements: Mapping[str, _Entry]) -> list[Statement]:
+    """Every statement that makes the same allegation again, or that it makes again
+    (``restates`` links, either way, transitively), less itself."""
+    links: dict[str, set[str]] = defaultdict(set)
+    for entry in statements.values():
+        record = typing.cast(Statement, entry.record)
+        if record.restates and record.restates in statements:
+            links[record.id].add(record.restates)
+            links[record.restates].add(record.id)
+    seen = {statement.id}
+    pending = [statement.id]
+    while pending:
+        for other in links[pending.pop()]:
+            if other not in seen:
+                seen.add(other)
+                pending.append(other)
+    seen.discard(statement.id)
+    return [typing.cast(Statement, statements[i].record) for i in sorted(seen)]
+
+
+def _ranges(numbers: Sequence[int]) -> str:
+    """ "4", "4 and 7", "4-6, 9 and 11": paragraph numbers as a reader lists them."""
+    runs: list[str] = []
+    start = previous = numbers[0]
+    for number in [*numbers[1:], -1]:
+        if number == previous + 1:
+            previous = number
+            continue
+        runs.append(str(start) if start == previous else f"{start}-{previous}")
+        start = previous = number
+    return runs[0] if len(runs) == 1 else ", ".join(runs[:-1]) + " and " + runs[-1]
 
 
 def _names(record: Any) -> list[str]:
@@ -900,18 +1526,31 @@ def _names(record: Any) -> list[str]:
 
 
 def _raw_evidence_lists(raw: Mapping[str, Any]) -> list[tuple[list[str | int], list[Any]]]:
-    """The evidence lists of a raw record: its own, its states' and its framing's."""
+    """The quotes of a raw record, as evidence: its own, its reports' (with the report's
+    source), its states', its answers' and its framing's."""
     found: list[tuple[list[str | int], list[Any]]] = []
     if isinstance(raw.get("evidence"), list):
         found.append((["evidence"], raw["evidence"]))
-    status = raw.get("status")
-    if isinstance(status, list):
-        for i, step in enumerate(status):
-            if isinstance(step, Mapping) and isinstance(step.get("evidence"), list):
-                found.append((["status", i, "evidence"], step["evidence"]))
-    answers = raw.get("answers")
-    if isinstance(answers, Mapping) and isinstance(answers.get("evidence"), list):
-        found.append((["answers", "evidence"], answers["evidence"]))
+    reports = raw.get("reports")
+    if isinstance(reports, list):
+        for i, report in enumerate(reports):
+            if isinstance(report, Mapping) and isinstance(report.get("quotes"), list):
+                quotes = [
+                    {**quote, "source": report.get("source")}
+                    if isinstance(quote, Mapping)
+                    else quote
+                    for quote in report["quotes"]
+                ]
+                found.append((["reports", i, "quotes"], quotes))
+    for name in ("status", "answers"):
+        steps = raw.get(name)
+        if isinstance(steps, list):
+            for i, step in enumerate(steps):
+                if isinstance(step, Mapping) and isinstance(step.get("evidence"), list):
+                    found.append(([name, i, "evidence"], step["evidence"]))
+    framing = raw.get("framing")
+    if isinstance(framing, Mapping) and isinstance(framing.get("evidence"), list):
+        found.append((["framing", "evidence"], framing["evidence"]))
     return found
 
 
@@ -934,23 +1573,6 @@ def _certainly_after(first: DateValue, second: DateValue) -> bool:
     """Whether ``first`` is certainly later than ``second``: every day it may stand for comes
     after every day the other may (intervals and open starts leave room for doubt)."""
     return first.earliest is not None and first.earliest > second.latest
-
-
-def _answers_for(responder: str, accused: str, actors: Mapping[str, _Entry]) -> bool:
-    """Whether ``responder`` can answer for ``accused``: it is the accused, or the accused is a
-    state or its armed forces and the responder that country's government."""
-    if responder == accused:
-        return True
-    first, second = actors.get(responder), actors.get(accused)
-    if first is None or second is None:
-        return True  # reported with the references
-    responder_actor = typing.cast(Actor, first.record)
-    accused_actor = typing.cast(Actor, second.record)
-    return (
-        accused_actor.type in (vocab.ActorType.STATE, vocab.ActorType.MILITARY)
-        and responder_actor.type is vocab.ActorType.GOVERNMENT
-        and responder_actor.country == accused_actor.country
-    )
 
 
 _ID_LINE = re.compile(r"^[ \t-]*id:[ \t]*[\"']?([a-z0-9-]+)", re.MULTILINE)

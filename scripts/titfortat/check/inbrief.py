@@ -1,7 +1,7 @@
 """Reading data/in-brief.md: its paragraphs, sentences and references, with their positions.
 
 Pure: text in, parts and problems out. The checker (checker.py) resolves the references and
-holds each sentence to the claims it cites.
+holds each sentence to the statements it cites.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from titfortat.check.problems import Problem
-from titfortat.model.inbrief import REFERENCE_KINDS, BriefPart
+from titfortat.model.inbrief import REFERENCE, REFERENCE_KINDS, BriefPart
 
-_REFERENCE = re.compile(r"\[\[([a-z]+):([^\]|\s]*)(?:\|([^\]]*))?\]\]")
 _SENTENCE_END = re.compile('(?<=[.!?])["\u201d\u2019)]*\\s+')
 """A sentence ends at a full stop (question or exclamation mark), any closing quotes, and a
-space. References go before the full stop: "... a sanctuary [[claim:x]]." """
+space. References go before the full stop: "... a sanctuary [[statement:x]]." """
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ def _sentence(
     parts: list[BriefPart] = []
     references: list[Reference] = []
     cursor = 0
-    for match in _REFERENCE.finditer(chunk):
+    for match in REFERENCE.finditer(chunk):
         if match.start() > cursor:
             parts.append(BriefPart(chunk[cursor : match.start()]))
         line, column = positions[start + match.start()]

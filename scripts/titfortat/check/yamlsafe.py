@@ -234,14 +234,16 @@ def parse_yaml(path: str, data: bytes) -> YamlDocument | Problem:
     except RecursionError:
         return Problem(path, 0, 0, f"the data nests deeper than {MAX_DEPTH} levels")
     if root is None:
-        return Problem(path, 0, 0, "file is empty: expected a mapping with keys such as 'claims:'")
+        return Problem(
+            path, 0, 0, "file is empty: expected a mapping with keys such as 'statements:'"
+        )
     if not isinstance(root, MappingNode):
         line, column = Lines.of(text).position(_mark(root))
         return Problem(
             path,
             line,
             column,
-            f"the top level must be a mapping (keys such as 'claims:'), not {_type_name(root)}",
+            f"the top level must be a mapping (keys such as 'statements:'), not {_type_name(root)}",
         )
     try:
         value = _convert(root, 0, set())

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 from titfortat.model.inbrief import InBrief
 from titfortat.model.quotes import Paragraphs
-from titfortat.model.records import Actor, Claim, DatasetInfo, Event, Place, Source
+from titfortat.model.records import (
+    Actor,
+    DatasetInfo,
+    Event,
+    Exchange,
+    Place,
+    Source,
+    Statement,
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,8 @@ class Dataset:
     actors: Mapping[str, Actor]
     places: Mapping[str, Place]
     events: Mapping[str, Event]
-    claims: Mapping[str, Claim]
+    statements: Mapping[str, Statement]
+    exchanges: Mapping[str, Exchange]
     paragraphs: Mapping[str, Paragraphs]
     origins: Mapping[tuple[str, str], Origin]
     stats: Stats

@@ -179,8 +179,18 @@ class Paragraphs:
 
     def anywhere(self, words: str) -> bool:
         """Whether the words occur in any block, labelled ones included (date wordings)."""
+        return bool(self.blocks_with(words))
+
+    def blocks_with(self, words: str) -> list[int | str]:
+        """The blocks (numbered paragraphs and labelled ones) the words occur in."""
         parts = segments(words)
-        return bool(parts) and any(find_segments(parts, text) for text in self.normalised)
+        if not parts:
+            return []
+        return [
+            number
+            for number, text in zip(self.numbers, self.normalised, strict=True)
+            if find_segments(parts, text)
+        ]
 
 
 def closest_text(quote: str, paragraph_text: str, limit: int = 120) -> str:

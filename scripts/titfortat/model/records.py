@@ -26,10 +26,10 @@ from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticCustomError
 
 from titfortat.model import vocab
-from titfortat.model.dates import parse_date
+from titfortat.model.dates import parse_date, parse_point
 from titfortat.model.quotes import MIN_SEGMENT_WORDS, short_segment
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "3.0"
 """Bumped when a data file written for an older version would no longer pass the checker."""
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -39,6 +39,9 @@ _SPDX = r"^[A-Za-z0-9][A-Za-z0-9.+-]*$"
 
 PARAPHRASE_LIMIT = 300
 """Characters in a paraphrase: a clause, not a summary; the quotes carry the rest."""
+
+MOMENT_LIMIT = 60
+"""Characters in a label the timeline chart prints: a few words, readable on a phone."""
 
 
 def _slug(value: str) -> str:
@@ -115,6 +118,7 @@ _SHORT = _text_rules(500)
 _LONG = _text_rules(4000)
 _QUOTE = _text_rules(1500)
 _PARAPHRASE = _text_rules(PARAPHRASE_LIMIT, single_line=True)
+_MOMENT = _text_rules(MOMENT_LIMIT, single_line=True)
 Slug = Annotated[
     str,
     AfterValidator(_slug),
@@ -138,16 +142,29 @@ SourceId = Annotated[Slug, RefersTo("sources")]
 ActorId = Annotated[Slug, RefersTo("actors")]
 PlaceId = Annotated[Slug, RefersTo("places")]
 EventId = Annotated[Slug, RefersTo("events")]
-ClaimId = Annotated[Slug, RefersTo("claims")]
+StatementId = Annotated[Slug, RefersTo("statements")]
+
+
+@dataclass(frozen=True)
+class LinksRecords:
+    """Marks a text field that may link records as ``[[kind:id|words]]`` (a note): the
+    checker resolves every link, and pages show them as links."""
+
+
 Name = Annotated[str, _NAME[0], _NAME[1]]
 ShortText = Annotated[str, _SHORT[0], _SHORT[1]]
 LongText = Annotated[str, _LONG[0], _LONG[1]]
 QuoteText = Annotated[str, _QUOTE[0], _QUOTE[1]]
+Note = Annotated[str, _LONG[0], _LONG[1], LinksRecords()]
 ParaphraseText = Annotated[str, _PARAPHRASE[0], _PARAPHRASE[1]]
 _ALLEGATION = _vocabulary_rules(vocab.Allegation, "allegation type")
 AllegationType = Annotated[vocab.Allegation, _ALLEGATION[0], _ALLEGATION[1]]
-_CLAIM_KIND = _vocabulary_rules(vocab.ClaimKind, "claim kind")
-ClaimKind = Annotated[vocab.ClaimKind, _CLAIM_KIND[0], _CLAIM_KIND[1]]
+_STATEMENT_KIND = _vocabulary_rules(vocab.StatementKind, "statement kind")
+StatementKindValue = Annotated[vocab.StatementKind, _STATEMENT_KIND[0], _STATEMENT_KIND[1]]
+_TIE = _vocabulary_rules(vocab.Tie, "tie")
+TieValue = Annotated[vocab.Tie, _TIE[0], _TIE[1]]
+_NOT_CODED = _vocabulary_rules(vocab.NotCoded, "not coded")
+NotCodedReason = Annotated[vocab.NotCoded, _NOT_CODED[0], _NOT_CODED[1]]
 _STATUS = _vocabulary_rules(vocab.Status, "status")
 StatusValue = Annotated[vocab.Status, _STATUS[0], _STATUS[1]]
 _ACTOR_TYPE = _vocabulary_rules(vocab.ActorType, "actor type")
@@ -287,6 +304,13 @@ class DatasetInfo(Record):
     description: LongText
     version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$", description="Semantic version")]
     released: Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+    reviewed: Annotated[
+        str | None,
+        Field(
+            pattern=r"^\d{4}-\d{2}-\d{2}$",
+            description="When an editor last looked for new reports and reviewed the data",
+        ),
+    ] = None
     creators: list[Name] = Field(min_length=1)
     licence: Annotated[str, Field(pattern=_SPDX, description="SPDX id of the data licence")] = (
         "CC-BY-4.0"
@@ -296,8 +320,18 @@ class DatasetInfo(Record):
     ] = "MIT"
 
 
+class LedgerEntry(Record):
+    """Paragraphs of the original that are not stored, and why they are not coded."""
+
+    paragraphs: list[Annotated[int, Field(ge=1)]] = Field(
+        min_length=1, description="Their numbers in the original"
+    )
+    reason: NotCodedReason
+    note: Note | None = Field(default=None, description="What they hold, in one line")
+
+
 class Source(Record):
-    """A document claims are taken from, or an outside reference that pins a date."""
+    """A document statements are reported in, or an outside reference that pins a date."""
 
     id: Slug
     title: Name
@@ -305,10 +339,15 @@ class Source(Record):
     author: Name | None = None
     author_actor: ActorId | None = Field(
         default=None,
-        description="The author as an actor, when claims are made in the author's own voice "
-        "(the site then says the author 'wrote')",
+        description="The author as an actor, when statements are made in the author's own "
+        "voice (the site then says the author 'wrote')",
     )
     publisher: Name | None = None
+    copy_of: Name | None = Field(
+        default=None,
+        description="For a republished copy: the original's publisher, as far as known (or "
+        "'not named'). A copy ranks below an original report of the same statement.",
+    )
     url: Url | None = Field(default=None, description="The original's web address")
     archive_url: Url | None = Field(
         default=None, description="An archived copy of the original, where one exists"
@@ -324,21 +363,71 @@ class Source(Record):
         "quotes are checked against it. The site never publishes it whole.",
     )
     original_paragraphs: int | None = Field(
-        default=None, ge=1, description="How many paragraphs the original has, where known"
+        default=None,
+        ge=1,
+        description="How many paragraphs the original has (as far as the copy read goes, "
+        "when capture_complete is false); every one is stored or in the ledger",
     )
-    note: LongText | None = None
+    capture_complete: bool = Field(
+        default=True,
+        description="false when the copy this project read stops before the original's end",
+    )
+    ledger: list[LedgerEntry] = Field(
+        default_factory=list,
+        description="Every paragraph of the original that is not stored, and why it is not coded",
+    )
+    superseded_by: SourceId | None = Field(
+        default=None,
+        description="A better report of the same text that replaces this one: its reports "
+        "move there; this id and its page stay, with a notice",
+    )
+    note: Note | None = None
 
 
 class Membership(Record):
-    """A person's or unit's place in an organisation (Popolo's membership)."""
+    """A person's or unit's place in an organisation (Popolo's membership), over a time."""
 
     organization: ActorId
     role: MembershipRole
-    note: ShortText | None = None
+    title: Name | None = Field(
+        default=None,
+        description="The title held, as the site gives it in a sentence ('acting deputy "
+        "foreign minister'); the role's name when left out",
+    )
+    start: Annotated[
+        str | None,
+        Field(description="When it began, where it matters: YYYY, YYYY-MM or YYYY-MM-DD"),
+    ] = None
+    end: Annotated[
+        str | None,
+        Field(description="When it ended, where it matters: YYYY, YYYY-MM or YYYY-MM-DD"),
+    ] = None
+    note: Note | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> Self:
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if value is not None and parse_point(value) is None:
+                raise PydanticCustomError(
+                    "date",
+                    "'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD",
+                    {"value": value},
+                )
+        return self
+
+
+class Alias(Record):
+    """A name one side uses for an actor, with who uses it: how a reader maps "Fitna
+    al-Khawarij" to the TTP."""
+
+    name: Name
+    used_by: ActorId | None = Field(default=None, description="Who uses the name")
+    note: Note | None = Field(default=None, description="Since when, and what it says")
 
 
 class Actor(Record):
-    """Anyone who accuses, is accused, speaks or takes part in an event."""
+    """Anyone who speaks, is spoken about, or takes part in an event."""
 
     id: Slug
     name: Name
@@ -349,6 +438,10 @@ class Actor(Record):
     description: LongText
     other_names: list[Name] = Field(
         default_factory=list, description="Spellings and names in use (IS-KP, ISKP...)"
+    )
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="Names a side uses for it, with who uses them (shown on its page)",
     )
     country: PlaceId | None = Field(default=None, description="A place of kind 'country'")
     memberships: list[Membership] = Field(default_factory=list)
@@ -386,34 +479,30 @@ class Event(Record):
         default=None, description="For a publication: the source that was published"
     )
     evidence: list[Evidence] = Field(default_factory=list)
-    note: LongText | None = Field(
+    note: Note | None = Field(
         default=None, description="What an outside reference adds; shown as such"
     )
 
 
 class StatusEntry(Record):
-    """Whether the accused had answered, as of a source: one step of a claim's answers over
-    time."""
+    """What a source says of the answers to a statement, as of its date: that there has been
+    none, or no official one (answers themselves are statements, see :class:`Answer`)."""
 
     state: StatusValue
     as_of: SourceId = Field(description="The source that reports this state, as of its date")
     date: When | None = Field(
         default=None,
-        description="When the state began (a denial at a briefing the day before the report); "
-        "the as_of source's date when left out",
-    )
-    speaker: ActorId | None = Field(
-        default=None, description="The person who answered for the accused, if named"
+        description="When the state began; the as_of source's date when left out",
     )
     evidence: list[Evidence] = Field(default_factory=list)
-    note: ShortText | None = None
+    note: Note | None = None
 
 
 class Framing(Record):
-    """A source presenting a claim as a response to another: the source's framing, with the
-    passage that frames it, never a fact of the dataset's own."""
+    """A source presenting a statement as a response to another: the source's framing, with
+    the passage that frames it, never a fact of the dataset's own. It sets no state."""
 
-    claim: ClaimId = Field(description="The claim this one is presented as answering")
+    statement: StatementId = Field(description="The statement this one is presented as answering")
     framed_by: SourceId = Field(description="The source that presents it so")
     framer: ActorId | None = Field(
         default=None,
@@ -421,7 +510,22 @@ class Framing(Record):
         "voice (a speaker it quotes)",
     )
     evidence: list[Evidence] = Field(min_length=1, description="The passage that frames it")
-    note: ShortText | None = None
+    note: Note | None = None
+
+
+class Answer(Record):
+    """This statement answers another, and a source ties it to it: it sets that statement's
+    state from its date on."""
+
+    statement: StatementId = Field(description="The statement it answers")
+    state: StatusValue = Field(description="The state it sets: denied, countered...")
+    tie: TieValue = Field(description="How a source ties it to that statement")
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="For tie 'named': the words of a report of this answer that say what it "
+        "answers",
+    )
+    note: Note | None = None
 
 
 class EditorialWord(Record):
@@ -431,54 +535,187 @@ class EditorialWord(Record):
     reason: ShortText
 
 
-class Claim(Record):
-    """One accuser saying that one accused did something, in the source's own words."""
+class Quote(Record):
+    """A verbatim quote from the report's source, with the paragraph it is in."""
+
+    paragraph: int = Field(ge=1, description="Its number in the original")
+    quote: Annotated[
+        QuoteText,
+        Field(description="Copied exactly; '…' or '...' marks an elision"),
+    ]
+
+    @model_validator(mode="after")
+    def _long_enough(self) -> Self:
+        if (part := short_segment(self.quote)) is not None:
+            raise PydanticCustomError(
+                "quote_too_short",
+                "the part '{part}' between elisions is too short: each part of an elided "
+                "quote needs at least {words} words",
+                {"part": part, "words": MIN_SEGMENT_WORDS},
+            )
+        return self
+
+
+class Report(Record):
+    """One source's report of a statement: its own quotes, and its own wording where it
+    differs from other reports (whom it names, the speaker's title, the date it gives)."""
+
+    source: SourceId
+    quotes: list[Quote] = Field(min_length=1)
+    paraphrase: Annotated[
+        ParaphraseText | None,
+        Field(
+            description="Only when this report gives part of the statement: that part, checked "
+            "against this report's quotes alone. Left out, the statement's paraphrase must "
+            "be supported by this report's quotes alone."
+        ),
+    ] = None
+    places: list[PlaceId] | None = Field(
+        default=None,
+        description="The statement's places this report names, when not all of them",
+    )
+    accused_as: Name | None = Field(
+        default=None,
+        description="Whom it says the statement is about, in its words ('the Pakistani army')",
+    )
+    speaker_as: Name | None = Field(
+        default=None,
+        description="The speaker's title in its words ('Afghanistan's acting foreign minister')",
+    )
+    groups_as: list[Name] = Field(
+        default_factory=list,
+        description="The groups as it names them ('Fitna al-Khawarij', 'Daesh')",
+    )
+    said: When | None = Field(
+        default=None, description="The date as this report gives it, where it differs"
+    )
+    note: Note | None = None
+
+    def evidence(self) -> list[Evidence]:
+        """The quotes as evidence from this report's source."""
+        return [
+            Evidence(source=self.source, paragraph=q.paragraph, quote=q.quote) for q in self.quotes
+        ]
+
+
+class Statement(Record):
+    """One act of saying: who, through which speaker, when, what, about whom; reported by
+    one or more sources, each with its own quotes."""
 
     id: Slug
-    kind: ClaimKind
-    accuser: ActorId
+    kind: StatementKindValue
+    by: ActorId = Field(description="Who says it: the government, body or person it is of")
     speaker: ActorId | None = Field(default=None, description="The person who said it, if named")
-    accused: ActorId
-    allegation: AllegationType
-    group: ActorId | None = Field(default=None, description="The armed group the claim is about")
+    about: ActorId | None = Field(
+        default=None,
+        description="Whom it is about: the accused; for a denial, whose allegation it rejects",
+    )
+    allegation: AllegationType = Field(
+        description="What it alleges; for a denial, what it denies; for a standing position, "
+        "what it speaks to"
+    )
+    covers: list[AllegationType] = Field(
+        default_factory=list,
+        description="A standing position only: the allegation types it speaks to, besides "
+        "'allegation'; it is shown on every allegation of those types about its side",
+    )
+    groups: list[ActorId] = Field(default_factory=list, description="The armed groups it is about")
+    backer: ActorId | None = Field(
+        default=None,
+        description="For an allegation of a third state's proxy: the third state, where the "
+        "statement names it",
+    )
     places: list[PlaceId] = Field(default_factory=list)
-    asserted: When = Field(description="When the accuser made the claim")
+    said: When = Field(description="When it was said")
+    title: Annotated[
+        Name | None,
+        Field(
+            description="The page's title, written by an editor and checked like the "
+            "paraphrase; required for denials and standing positions"
+        ),
+    ] = None
     paraphrase: Annotated[
         ParaphraseText,
         Field(
             description="What was said, in plain English as close to the quotes as it allows: "
-            "the clause after 'said that'. Every content word must be in the claim's quotes or "
-            "the names of the records it links, unless listed in editorial_words."
+            "the clause after 'said that'. Every content word must be in the quotes of a "
+            "report that gives it whole, or the names of the records it links, unless listed "
+            "in editorial_words."
         ),
     ]
     editorial_words: list[EditorialWord] = Field(
         default_factory=list,
         description="Words of the paraphrase its quotes do not contain, each with why",
     )
+    reports: list[Report] = Field(min_length=1, description="Every source that reports it")
     status: list[StatusEntry] = Field(
-        min_length=1, description="Whether the accused has answered, over time, oldest first"
+        default_factory=list,
+        description="What sources say of its answers when there is none to record: no "
+        "response, no official response (answers are statements of their own)",
     )
-    answers: Framing | None = Field(
-        default=None, description="A source presents this claim as a response to another"
+    answers: list[Answer] = Field(
+        default_factory=list, description="The statements this one answers, as sources tie it"
+    )
+    framing: Framing | None = Field(
+        default=None, description="A source presents this statement as a response to another"
+    )
+    restates: StatementId | None = Field(
+        default=None,
+        description="An earlier statement that made the same allegation, by the same side about "
+        "the same side: a later answer to this one is shown on it as a related denial",
     )
     cameo: CameoCode
     events: list[EventId] = Field(default_factory=list, description="Related events")
-    evidence: list[Evidence] = Field(min_length=1)
-    note: LongText | None = None
+    note: Note | None = None
 
     def quotes(self) -> list[tuple[list[str | int], Evidence]]:
-        """Every quote the claim holds, with where it is in the record: its own, its states'
-        and its framing's."""
-        located: list[tuple[list[str | int], Evidence]] = [
-            (["evidence", i], e) for i, e in enumerate(self.evidence)
-        ]
+        """Every quote the statement holds, with where it is in the record: its reports',
+        its states', its answers' and its framing's."""
+        located: list[tuple[list[str | int], Evidence]] = []
+        for i, report in enumerate(self.reports):
+            located += [(["reports", i, "quotes", j], e) for j, e in enumerate(report.evidence())]
         for i, step in enumerate(self.status):
             located += [(["status", i, "evidence", j], e) for j, e in enumerate(step.evidence)]
-        if self.answers is not None:
+        for i, answer in enumerate(self.answers):
+            located += [(["answers", i, "evidence", j], e) for j, e in enumerate(answer.evidence)]
+        if self.framing is not None:
             located += [
-                (["answers", "evidence", j], e) for j, e in enumerate(self.answers.evidence)
+                (["framing", "evidence", j], e) for j, e in enumerate(self.framing.evidence)
             ]
         return located
+
+    def sources(self) -> list[str]:
+        """The sources that report it, in the order written."""
+        return list(dict.fromkeys(report.source for report in self.reports))
+
+
+class Moment(Record):
+    """A moment the timeline chart labels in words, citing the statements it sums up."""
+
+    label: Annotated[str, _MOMENT[0], _MOMENT[1]] = Field(
+        description="A few words, checked like the In brief against the statements it cites"
+    )
+    statements: list[StatementId] = Field(min_length=1)
+
+
+class Exchange(Record):
+    """One round of the dispute: its dates, its statements and an editor's summary."""
+
+    id: Slug
+    title: Name
+    period: When = Field(description="From the first statement to the last (an interval)")
+    statements: list[StatementId] = Field(min_length=1)
+    summary: Annotated[
+        LongText,
+        Field(
+            description="A few sentences, each citing the statements it sums up as "
+            "[[statement:<id>]] before its full stop, and saying no more than they do"
+        ),
+    ]
+    moments: list[Moment] = Field(
+        default_factory=list, description="What the timeline chart labels in this exchange"
+    )
+    note: Note | None = None
 
 
 COLLECTIONS: dict[str, type[Record]] = {
@@ -486,7 +723,8 @@ COLLECTIONS: dict[str, type[Record]] = {
     "actors": Actor,
     "places": Place,
     "events": Event,
-    "claims": Claim,
+    "statements": Statement,
+    "exchanges": Exchange,
 }
 """The lists a data file may hold, by key."""
 
@@ -514,7 +752,8 @@ class DataFile(Record):
     actors: list[Actor] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    exchanges: list[Exchange] = Field(default_factory=list)
 
 
 class _EditorSchema(GenerateJsonSchema):

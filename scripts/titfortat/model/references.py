@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from titfortat.model.records import RefersTo
+from titfortat.model.records import LinksRecords, RefersTo
 from titfortat.model.vocab import VOCABULARIES, Vocabulary
 
 Location = tuple[str | int, ...]
@@ -112,6 +112,8 @@ def references(record: BaseModel, at: Location = ()) -> Iterator[tuple[Location,
     """Every id a valid record names: (where, the id, its collection), in field order."""
     for name, shape in shapes(type(record)).items():
         value = getattr(record, name)
+        if value is None:
+            continue
         items: list[tuple[int | None, Any]] = (
             list(enumerate(value)) if shape.is_list else [(None, value)]
         )
@@ -141,3 +143,31 @@ def raw_references(
                 yield loc, item, shape.collection
             elif shape.model is not None and isinstance(item, Mapping):
                 yield from raw_references(shape.model, item, loc)
+
+
+def _links_records(info: FieldInfo) -> bool:
+    """Whether a field is text that may link records (a note)."""
+    pending: list[Any] = [info.annotation, *info.metadata]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, LinksRecords):
+            return True
+        if typing.get_origin(current) in (typing.Annotated, typing.Union, types.UnionType, list):
+            pending.extend(typing.get_args(current))
+    return False
+
+
+def linked_texts(record: BaseModel, at: Location = ()) -> Iterator[tuple[Location, str]]:
+    """Every text of a valid record that may link records (its notes), with where it is."""
+    for name, info in type(record).model_fields.items():
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if _links_records(info):
+            yield (*at, name), str(value)
+            continue
+        items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for index, item in items:
+            if isinstance(item, BaseModel):
+                loc = (*at, name) if index is None else (*at, name, index)
+                yield from linked_texts(item, loc)

@@ -1,7 +1,7 @@
 """The closed vocabularies of the data: every coded value, its label and what it means.
 
 Each vocabulary is an enumeration whose members are the values themselves (``str``
-subclasses, so ``ClaimKind.ALLEGATION == "allegation"``), each carrying its label, its
+subclasses, so ``StatementKind.ALLEGATION == "allegation"``), each carrying its label, its
 definition and whatever else code needs to know about it (the clause that states an
 allegation, whether a status means the accused answered, how far to zoom on a place kind).
 The method page prints these tables, the JSON Schema lists their values, and the checker
@@ -58,13 +58,11 @@ class Vocabulary(StrEnum):
 class Allegation(Vocabulary):
     """An allegation type: a label for tables, the matrix, the graph and the downloads.
 
-    It never writes a sentence: what a claim says is its paraphrase, checked against its
+    It never writes a sentence: what a statement says is its paraphrase, checked against its
     quotes. ``about_territory`` marks the types that concern a country's territory (the
     method page says why those are coded against the state).
     """
 
-    names_places: bool
-    """Whether a claim's title says where ("... training camps in Mastung")."""
     shelters: bool
     """Whether it says a group is sheltered somewhere (the actor pages' "Sheltering")."""
     about_territory: bool
@@ -76,7 +74,6 @@ class Allegation(Vocabulary):
         "Militants operate from its territory",
         "The accuser says members of a group operate from, or find sanctuary in, territory "
         "of the accused. It does not by itself say the accused consents.",
-        False,
         True,
         True,
     )
@@ -84,7 +81,6 @@ class Allegation(Vocabulary):
         "shelters",
         "Shelters militants",
         "The accuser says the accused gives refuge or protection to members of a group.",
-        False,
         True,
         False,
     )
@@ -92,7 +88,6 @@ class Allegation(Vocabulary):
         "hosts-training-camps",
         "Training camps on its territory",
         "The accuser says a group trains its members in camps on the accused's territory.",
-        True,
         True,
         True,
     )
@@ -103,14 +98,12 @@ class Allegation(Vocabulary):
         "territory, from which it directs its activity.",
         True,
         True,
-        True,
     )
     ATTACKS_PREPARED_ON_TERRITORY = (
         "attacks-prepared-on-territory",
         "Attacks prepared on its territory",
         "The accuser says attacks elsewhere were planned on the accused's territory, or carried "
         "out by people trained or prepared there.",
-        True,
         False,
         True,
     )
@@ -119,7 +112,6 @@ class Allegation(Vocabulary):
         "Responsible for attacks",
         "The accuser says the accused carried out, orchestrated or is otherwise responsible "
         "for attacks.",
-        True,
         False,
         False,
     )
@@ -129,13 +121,11 @@ class Allegation(Vocabulary):
         "The accuser says the accused is preparing attacks that have not yet happened.",
         False,
         False,
-        False,
     )
     CROSS_BORDER_ATTACKS = (
         "cross-border-attacks",
         "Attacks across the border",
         "The accuser says the accused launch attacks from one country's territory into another's.",
-        False,
         False,
         False,
     )
@@ -146,14 +136,12 @@ class Allegation(Vocabulary):
         "against a group.",
         False,
         False,
-        False,
     )
     SUPPORTS = (
         "supports",
         "Supports militants",
         "The accuser says the accused supplies, trains, funds or otherwise supports a group "
         "or its operations.",
-        False,
         False,
         False,
     )
@@ -164,7 +152,22 @@ class Allegation(Vocabulary):
         "its aims.",
         False,
         False,
+    )
+    DIRECTS = (
+        "directs",
+        "Directs militants",
+        "The accuser says the accused directs or orders a group's attacks.",
         False,
+        False,
+    )
+    PROXY_FOR_THIRD_STATE = (
+        "proxy-for-third-state",
+        "A third state's proxy",
+        "The accuser says a third state backs a group that operates from the accused's "
+        "territory or with its help, or that the accused acts for a third state. The third "
+        "state is named where the statement names it. The same type for either side.",
+        False,
+        True,
     )
     DEFLECTS_BLAME = (
         "deflects-blame",
@@ -173,13 +176,11 @@ class Allegation(Vocabulary):
         "accused's failings.",
         False,
         False,
-        False,
     )
     DEFEATED = (
         "defeated",
         "Victory over the group",
         "The speaker says the group has been defeated or brought under control.",
-        False,
         False,
         False,
     )
@@ -190,7 +191,6 @@ class Allegation(Vocabulary):
         "its cooperation with the attackers, without choosing between them.",
         False,
         False,
-        False,
     )
     SECURITY_CONCERN = (
         "security-concern",
@@ -198,40 +198,55 @@ class Allegation(Vocabulary):
         "The accuser voices concern about insecurity in, or coming from, the accused's "
         "territory, without attributing a specific act.",
         False,
-        False,
         True,
     )
 
 
-class ClaimKind(Vocabulary):
-    """What kind of statement a claim is, with the reporting verb the site attributes it
-    with ("said", the same for every accuser)."""
+class StatementKind(Vocabulary):
+    """What kind of act of saying a statement is, with the reporting verb the site attributes
+    it with ("said", the same for every speaker) and what it may do."""
 
     verb: str
     """The reporting verb, past tense: "The Government of Pakistan said that ..."."""
     accuses: bool
-    """An accusation (a claim page's title says "accuses"), not a concern or a suggestion."""
+    """An accusation (the matrix counts it; a title says "accuses"), not a concern, a
+    suggestion, an answer or a position."""
+    about_needed: bool
+    """Whether it names whom it is about (a standing position names no one)."""
+    title_needed: bool
+    """Whether an editor must write its title (a generated one would say what it does not)."""
+    answer_states: tuple[str, ...]
+    """The states it may set on a statement it answers, where a source ties it to it."""
 
     ALLEGATION = (
         "allegation",
         "Allegation",
-        "The accuser asserts that the accused did or does something.",
+        "The speaker asserts that the accused did or does something.",
         "said",
         True,
+        True,
+        False,
+        ("countered",),
     )
     CONCERN = (
         "concern",
         "Concern",
-        "The accuser voices worry rather than an accusation of a specific act.",
+        "The speaker voices worry rather than an accusation of a specific act.",
         "voiced concern",
         False,
+        True,
+        False,
+        (),
     )
     SUGGESTION = (
         "suggestion",
         "Suggestion",
-        "A hedged allegation: the accuser says something may or could be the case.",
+        "A hedged allegation: the speaker says something may or could be the case.",
         "suggested",
         False,
+        True,
+        False,
+        (),
     )
     STATEMENT = (
         "statement",
@@ -240,14 +255,100 @@ class ClaimKind(Vocabulary):
         "concern, such as a claim of victory over a group or a description of a situation.",
         "said",
         False,
+        True,
+        False,
+        ("acknowledged", "partially-acknowledged"),
+    )
+    DENIAL = (
+        "denial",
+        "Denial",
+        "The speaker rejects what another has alleged against it. It sets the state of the "
+        "allegation it answers only where a source ties it to that allegation (see the method "
+        "page).",
+        "said",
+        False,
+        True,
+        True,
+        ("denied", "partially-acknowledged"),
+    )
+    STANDING_POSITION = (
+        "standing-position",
+        "Standing position",
+        "An actor's general line, not tied to any one allegation (\"does not allow its soil "
+        'to be used against anyone"). It is shown beside the allegations it concerns, never '
+        "as their answer.",
+        "said",
+        False,
+        False,
+        True,
+        (),
+    )
+
+
+class Tie(Vocabulary):
+    """How a source ties an answer to the statement it answers: the only ways an answer sets
+    a statement's state (the method page states the rule)."""
+
+    NAMED = (
+        "named",
+        "Named by the source",
+        "A report of the answer says what it answers: it names the statement, its speaker or "
+        "its words. The words are quoted.",
+    )
+    MET = (
+        "met",
+        "Meets the allegation",
+        "The answer meets this speaker's side on this allegation, and the allegation was not "
+        "made again between the statement and the answer. The checker holds the dates, sides "
+        "and allegation to it.",
+    )
+
+
+class NotCoded(Vocabulary):
+    """Why a paragraph of a source is not coded (a source's ledger)."""
+
+    BACKGROUND = (
+        "background",
+        "Background",
+        "Context the report gives in its own voice (earlier events, figures, history): no "
+        "statement by a party to the dispute.",
+    )
+    REPEATS = (
+        "repeats",
+        "Repeats a coded statement",
+        "It gives again a statement coded from another paragraph or another report.",
+    )
+    ANALYSIS = (
+        "analysis",
+        "Analysis",
+        "The author's or an analyst's commentary, which accuses no one of sheltering or "
+        "supporting a group.",
+    )
+    OFF_TOPIC = (
+        "off-topic",
+        "Not about the dispute",
+        "About something else (trade, refugees, another country's affairs).",
+    )
+    FIGHTING = (
+        "fighting",
+        "An account of fighting or talks",
+        "An account of strikes, clashes, ceasefires or talks, in the report's or a party's "
+        "words: the site records them as events where a statement refers to them, not as "
+        "allegations of sheltering or support.",
+    )
+    PAGE_MATTER = (
+        "page-matter",
+        "Page matter",
+        "A caption, a byline, a link list or an embedded post that repeats the text.",
     )
 
 
 class Status(Vocabulary):
-    """Whether the accused has answered a claim, as a source reports it at its date.
+    """Whether a statement has been answered, over time.
 
-    Only the accused's own answer counts, in words a source quotes: a later accusation that a
-    source merely presents as a response is a framing (a claim's ``answers``), not a status.
+    The answered states are set only by answers: statements of their own, by the one the
+    statement is about, that a source ties to it (see :class:`Tie`). The others a source
+    states (it is quoted), or nothing is reported at all.
     """
 
     answered: bool
@@ -257,8 +358,8 @@ class Status(Vocabulary):
     NO_RESPONSE_REPORTED = (
         "no-response-reported",
         "No response reported",
-        "No source in the dataset reports a response to the claim. This is not evidence "
-        "that none was given.",
+        "No source in the dataset reports a response to it. This is not evidence that none "
+        "was given.",
         False,
         False,
     )
@@ -281,30 +382,29 @@ class Status(Vocabulary):
     DENIED = (
         "denied",
         "Denied",
-        "The accused denied the claim, in words a source quotes.",
+        "The accused denied it, in an answer a source ties to it.",
         True,
         True,
     )
     COUNTERED = (
         "countered",
         "Countered",
-        "The accused answered the claim with an accusation of its own, in words a source "
-        "quotes as its answer.",
+        "The accused answered it with an accusation of its own, which a source ties to it.",
         True,
         True,
     )
     ACKNOWLEDGED = (
         "acknowledged",
         "Acknowledged",
-        "The accused acknowledged what it is accused of, in words a source quotes.",
+        "The accused acknowledged what it is accused of, in an answer a source ties to it.",
         True,
         True,
     )
     PARTIALLY_ACKNOWLEDGED = (
         "partially-acknowledged",
         "Partly acknowledged",
-        "The accused acknowledged part of the claim and disputed the rest, in words a "
-        "source quotes.",
+        "The accused acknowledged part of it and disputed the rest, in an answer a source "
+        "ties to it.",
         True,
         True,
     )
@@ -460,6 +560,15 @@ class EventKind(Vocabulary):
         False,
     )
     REQUEST = "request", "Request", "A formal or repeated request by one party to another.", False
+    STRIKE = (
+        "strike",
+        "Strike",
+        "Air or drone strikes by a state's forces on the territory of another.",
+        False,
+    )
+    CLASH = "clash", "Clashes", "Fighting between the forces of two states.", False
+    CEASEFIRE = "ceasefire", "Ceasefire", "An agreement, or a pause, to stop fighting.", False
+    TALKS = "talks", "Talks", "A round of negotiations between the two sides.", False
 
 
 class Precision(Vocabulary):
@@ -547,7 +656,9 @@ class CameoCode(Vocabulary):
 
 VOCABULARIES: dict[str, type[Vocabulary]] = {
     "allegation": Allegation,
-    "claim kind": ClaimKind,
+    "statement kind": StatementKind,
+    "tie": Tie,
+    "not coded": NotCoded,
     "status": Status,
     "actor type": ActorType,
     "membership role": MembershipRole,
