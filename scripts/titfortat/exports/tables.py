@@ -20,19 +20,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from titfortat.model import vocab
+from titfortat.model import answers, vocab
 from titfortat.model.dataset import Dataset
 from titfortat.model.dates import parse_date
 from titfortat.model.records import (
     COLLECTIONS,
     SCHEMA_VERSION,
     Actor,
-    Claim,
     Event,
     Evidence,
+    Exchange,
     Place,
     Record,
     Source,
+    Statement,
     When,
     schema_text,
 )
@@ -120,12 +121,14 @@ class Listed:
 
 @dataclass(frozen=True)
 class Quote:
-    """A row of the evidence table: a quote and the claim, status or event it backs."""
+    """A row of the evidence table: a quote and the report, state, answer, framing or event
+    it backs."""
 
-    owner_type: Literal["claim", "status", "framing", "event"]
+    owner_type: Literal["report", "status", "answer", "framing", "event"]
     owner_id: str
     step: int
-    """For a state's quotes, its step in the claim's answers over time; 0 otherwise."""
+    """The report's, state's or answer's 1-based place in the statement's list; 0 for a
+    framing or an event."""
     position: int
     evidence: Evidence
 
@@ -288,15 +291,25 @@ def _quotes(dataset: Dataset) -> Iterator[Quote]:
     for event in dataset.events.values():
         for position, evidence in enumerate(event.evidence, start=1):
             yield Quote("event", event.id, 0, position, evidence)
-    for claim in dataset.claims.values():
-        for position, evidence in enumerate(claim.evidence, start=1):
-            yield Quote("claim", claim.id, 0, position, evidence)
-        for step, entry in enumerate(claim.status, start=1):
+    for statement in dataset.statements.values():
+        for step, report in enumerate(statement.reports, start=1):
+            for position, evidence in enumerate(report.evidence(), start=1):
+                yield Quote("report", statement.id, step, position, evidence)
+        for step, entry in enumerate(statement.status, start=1):
             for position, evidence in enumerate(entry.evidence, start=1):
-                yield Quote("status", claim.id, step, position, evidence)
-        if claim.answers is not None:
-            for position, evidence in enumerate(claim.answers.evidence, start=1):
-                yield Quote("framing", claim.id, 0, position, evidence)
+                yield Quote("status", statement.id, step, position, evidence)
+        for step, given in enumerate(statement.answers, start=1):
+            for position, evidence in enumerate(given.evidence, start=1):
+                yield Quote("answer", statement.id, step, position, evidence)
+        if statement.framing is not None:
+            for position, evidence in enumerate(statement.framing.evidence, start=1):
+                yield Quote("framing", statement.id, 0, position, evidence)
+
+
+def _current(dataset: Dataset) -> Callable[[Statement], answers.Step]:
+    """The current state of a statement (model.answers), with the answers worked out once."""
+    answering = answers.answers_to(dataset)
+    return lambda statement: answers.current(statement, dataset, answering)
 
 
 def _coordinate(name: str) -> Callable[[Any], Cell]:
@@ -306,16 +319,22 @@ def _coordinate(name: str) -> Callable[[Any], Cell]:
 TABLES: tuple[Table, ...] = (
     Table(
         "sources",
-        "Sources: the documents claims are quoted from (with a stored text), and the outside "
-        "references that pin dates.",
+        "Sources: the reports statements are quoted from (with a stored text), and the "
+        "outside references that pin dates.",
         lambda dataset: dataset.sources.values(),
         (
             column("id", "Unique id", required=True),
             column("title", "Title", required=True),
             column("kind", "Kind of source", required=True),
             column("author", "Author, as printed"),
-            column("author_actor", "The author as an actor, when claims are in their own voice"),
+            column(
+                "author_actor", "The author as an actor, when statements are in their own voice"
+            ),
             column("publisher", "Publisher"),
+            column(
+                "copy_of",
+                "For a republished copy: the original's publisher, as far as known",
+            ),
             column("url", "The original's web address"),
             column("archive_url", "An archived copy of the original"),
             *date_columns("published", attrgetter("published"), "When it was published"),
@@ -328,17 +347,48 @@ TABLES: tuple[Table, ...] = (
             ),
             column(
                 "original_paragraphs",
-                "How many paragraphs the original has, where known",
+                "How many paragraphs the original has (as far as the copy read goes, when "
+                "capture_complete is false); every one is stored or in source_ledger.csv",
                 type="integer",
             ),
+            column(
+                "capture_complete",
+                "false when the copy read stops before the original's end",
+                type="boolean",
+            ),
+            column("superseded_by", "A better report of the same text that replaces it"),
             column("note", "Note"),
         ),
         ("id",),
         Source,
     ),
+    link_table(
+        "source_ledger",
+        "The paragraphs of each source's original that are not stored, and why they are not "
+        "coded (every other paragraph is stored and quoted).",
+        ("sources", "source_id"),
+        lambda dataset: ((s.id, s.ledger) for s in dataset.sources.values()),
+        (
+            column(
+                "paragraphs",
+                "Their numbers in the original, separated by '; '",
+                required=True,
+                value=lambda row: "; ".join(str(n) for n in row.item.paragraphs),
+            ),
+            column(
+                "reason",
+                "Why they are not coded",
+                required=True,
+                field="ledger.reason",
+                value=item("reason"),
+            ),
+            column("note", "What they hold", value=item("note")),
+        ),
+        Source,
+    ),
     Table(
         "actors",
-        "Actors: anyone who accuses, is accused, speaks or takes part in an event.",
+        "Actors: anyone who speaks, is spoken about, or takes part in an event.",
         lambda dataset: dataset.actors.values(),
         (
             column("id", "Unique id", required=True),
@@ -357,6 +407,18 @@ TABLES: tuple[Table, ...] = (
         ("actors", "actor_id"),
         lambda dataset: ((a.id, a.other_names) for a in dataset.actors.values()),
         (column("name", "Another name in use", required=True, value=attrgetter("item")),),
+        Actor,
+    ),
+    link_table(
+        "actor_aliases",
+        'Names a side uses for an actor ("Fitna al-Khawarij" for the TTP), with who uses them.',
+        ("actors", "actor_id"),
+        lambda dataset: ((a.id, a.aliases) for a in dataset.actors.values()),
+        (
+            column("name", "The name", required=True, value=item("name")),
+            column("used_by", "Who uses it", field="aliases.used_by", value=item("used_by")),
+            column("note", "Since when, and what it says", value=item("note")),
+        ),
         Actor,
     ),
     link_table(
@@ -379,6 +441,9 @@ TABLES: tuple[Table, ...] = (
                 field="memberships.role",
                 value=item("role"),
             ),
+            column("title", "The title held", value=item("title")),
+            column("start", "When it began, where it matters", value=item("start")),
+            column("end", "When it ended, where it matters", value=item("end")),
             column("note", "Note", value=item("note")),
         ),
         Actor,
@@ -449,88 +514,181 @@ TABLES: tuple[Table, ...] = (
         Event,
     ),
     Table(
-        "claims",
-        "Claims: one accuser saying that one accused did something, with whether it was "
-        "answered. The quotes are in evidence.csv.",
-        lambda dataset: dataset.claims.values(),
+        "statements",
+        "Statements: one act of saying (an allegation, a concern, an answer, a standing "
+        "position), by whom, about whom, when, with its current state. Each is listed once "
+        "however many sources report it: the reports are in reports.csv, the quotes in "
+        "evidence.csv.",
+        lambda dataset: ((s, _current(dataset)) for s in dataset.statements.values()),
         (
-            column("id", "Unique id", required=True),
-            column("kind", "Kind of claim", required=True),
-            column("accuser", "Who makes the claim", required=True),
-            column("speaker", "The person who said it, if named"),
-            column("accused", "Who the claim is about", required=True),
-            column("allegation", "What is alleged", required=True),
-            column("group", "The armed group the claim is about"),
-            *date_columns(
-                "asserted", attrgetter("asserted"), "When the accuser made the claim", required=True
+            column("id", "Unique id", required=True, value=lambda row: row[0].id),
+            column("kind", "Kind of statement", required=True, value=lambda row: row[0].kind),
+            column("by", "Who says it", required=True, value=lambda row: row[0].by),
+            column("speaker", "The person who said it, if named", value=lambda row: row[0].speaker),
+            column(
+                "about",
+                "Whom it is about (for a denial, whose allegation it rejects)",
+                value=lambda row: row[0].about,
+            ),
+            column(
+                "allegation",
+                "What it alleges, denies or speaks to",
+                required=True,
+                value=lambda row: row[0].allegation,
+            ),
+            *date_columns("said", lambda row: row[0].said, "When it was said", required=True),
+            column(
+                "title", "The editor's title, where there is one", value=lambda row: row[0].title
             ),
             column(
                 "paraphrase",
-                "What was said, in the editor's words, checked against the quotes",
+                "What was said, in the editor's words, checked against the quotes of each "
+                "report that gives it whole",
                 required=True,
+                value=lambda row: row[0].paraphrase,
             ),
             column(
                 "current_state",
-                "Whether the accused has answered, as of the latest source (status.csv has "
-                "every step)",
+                "Whether it has been answered: the latest state, set by an answer a source "
+                "ties to it, or by what a source says (status.csv and answers.csv have every "
+                "step)",
                 required=True,
                 field="status.state",
-                value=lambda claim: claim.status[-1].state,
+                value=lambda row: row[1](row[0]).state,
             ),
             column(
                 "current_as_of",
-                "The source the current state is as of",
-                required=True,
-                field="status.as_of",
-                value=lambda claim: claim.status[-1].as_of,
+                "The source the current state is as of; empty when no source reports any",
+                references="sources",
+                value=lambda row: row[1](row[0]).as_of or None,
             ),
             column(
-                "answers_claim",
-                "The claim a source presents this one as a response to",
-                field="answers.claim",
-                value=lambda claim: claim.answers.claim if claim.answers else None,
+                "restates",
+                "An earlier statement that made the same allegation",
+                value=lambda row: row[0].restates,
             ),
             column(
-                "answers_framed_by",
+                "framing_statement",
+                "The statement a source presents this one as a response to",
+                field="framing.statement",
+                value=lambda row: row[0].framing.statement if row[0].framing else None,
+            ),
+            column(
+                "framing_framed_by",
                 "The source that presents it so (its words are in evidence.csv, owner_type "
                 "framing)",
-                field="answers.framed_by",
-                value=lambda claim: claim.answers.framed_by if claim.answers else None,
+                field="framing.framed_by",
+                value=lambda row: row[0].framing.framed_by if row[0].framing else None,
             ),
             column(
-                "answers_framer",
+                "framing_framer",
                 "Who presents it so in that source, when not the source itself",
-                field="answers.framer",
-                value=lambda claim: claim.answers.framer if claim.answers else None,
+                field="framing.framer",
+                value=lambda row: row[0].framing.framer if row[0].framing else None,
             ),
             column(
-                "answers_note",
+                "framing_note",
                 "Note on the framing",
-                value=lambda claim: claim.answers.note if claim.answers else None,
+                value=lambda row: row[0].framing.note if row[0].framing else None,
             ),
-            column("cameo", "CAMEO event code", required=True),
-            column("note", "Note"),
+            column("cameo", "CAMEO event code", required=True, value=lambda row: row[0].cameo),
+            column("note", "Note", value=lambda row: row[0].note),
         ),
         ("id",),
-        Claim,
+        Statement,
+    ),
+    link_table(
+        "reports",
+        "Reports: each source's report of a statement, with its own wording where it differs "
+        "(its quotes are in evidence.csv, owner_type report, with the report's step).",
+        ("statements", "statement_id"),
+        lambda dataset: ((s.id, s.reports) for s in dataset.statements.values()),
+        (
+            column(
+                "source_id",
+                "The source that reports it",
+                required=True,
+                field="reports.source",
+                value=item("source"),
+            ),
+            column(
+                "paraphrase",
+                "Only when the report gives part of the statement: that part, checked against "
+                "its quotes alone (empty: it gives the whole)",
+                value=item("paraphrase"),
+            ),
+            column(
+                "accused_as",
+                "Whom it says the statement is about, in its words",
+                value=item("accused_as"),
+            ),
+            column("speaker_as", "The speaker's title in its words", value=item("speaker_as")),
+            column(
+                "groups_as",
+                "The groups as it names them, separated by '; '",
+                value=lambda row: "; ".join(row.item.groups_as) or None,
+            ),
+            *date_columns(
+                "said",
+                lambda row: row.item.said,
+                "The date as this report gives it, where it differs",
+                field="reports.said",
+            ),
+            column("note", "Note on the report", value=item("note")),
+        ),
+        Statement,
+    ),
+    link_table(
+        "answers",
+        "Answers: a statement answering another, where a source ties it to it; it sets the "
+        "answered statement's state from its date on (the tying words are in evidence.csv, "
+        "owner_type answer).",
+        ("statements", "statement_id"),
+        lambda dataset: ((s.id, s.answers) for s in dataset.statements.values()),
+        (
+            column(
+                "answers_statement_id",
+                "The statement it answers",
+                required=True,
+                field="answers.statement",
+                value=item("statement"),
+            ),
+            column(
+                "state",
+                "The state it sets",
+                required=True,
+                field="answers.state",
+                value=item("state"),
+            ),
+            column(
+                "tie",
+                "How a source ties it to that statement",
+                required=True,
+                field="answers.tie",
+                value=item("tie"),
+            ),
+            column("note", "Note on the answer", value=item("note")),
+        ),
+        Statement,
     ),
     link_table(
         "status",
-        "Answers over time: each claim's states, oldest first, each as of a source (the "
-        "quotes for each are in evidence.csv, owner_type status, with the step).",
-        ("claims", "claim_id"),
-        lambda dataset: ((c.id, c.status) for c in dataset.claims.values()),
+        "What sources say of a statement's answers when there is none to record (no response, "
+        "no official response), oldest first (their quotes are in evidence.csv, owner_type "
+        "status, with the step).",
+        ("statements", "statement_id"),
+        lambda dataset: ((s.id, s.status) for s in dataset.statements.values()),
         (
             column(
                 "state",
-                "Whether the accused had answered",
+                "What the source says",
                 required=True,
                 field="status.state",
                 value=item("state"),
             ),
             column(
                 "as_of",
-                "The source that reports the state, as of its date",
+                "The source that says it, as of its date",
                 required=True,
                 field="status.as_of",
                 value=item("as_of"),
@@ -541,57 +699,113 @@ TABLES: tuple[Table, ...] = (
                 "When the state began, when it has its own date (else the as_of source's)",
                 field="status.date",
             ),
-            column(
-                "speaker",
-                "Who answered for the accused, if named",
-                field="status.speaker",
-                value=item("speaker"),
-            ),
             column("note", "Note on the state", value=item("note")),
         ),
-        Claim,
+        Statement,
     ),
     link_table(
-        "claim_editorial_words",
-        "Words of a claim's paraphrase that its quotes do not contain, each with the reason.",
-        ("claims", "claim_id"),
-        lambda dataset: ((c.id, c.editorial_words) for c in dataset.claims.values()),
+        "statement_groups",
+        "The armed groups each statement is about.",
+        ("statements", "statement_id"),
+        lambda dataset: ((s.id, s.groups) for s in dataset.statements.values()),
+        (column("group_id", "A group", required=True, field="groups", value=attrgetter("item")),),
+        Statement,
+    ),
+    link_table(
+        "statement_covers",
+        "For a standing position, the allegation types it speaks to besides its own.",
+        ("statements", "statement_id"),
+        lambda dataset: ((s.id, s.covers) for s in dataset.statements.values()),
+        (
+            column(
+                "allegation",
+                "An allegation type",
+                required=True,
+                field="covers",
+                value=attrgetter("item"),
+            ),
+        ),
+        Statement,
+    ),
+    link_table(
+        "statement_editorial_words",
+        "Words of a statement's paraphrase that its quotes do not contain, each with the reason.",
+        ("statements", "statement_id"),
+        lambda dataset: ((s.id, s.editorial_words) for s in dataset.statements.values()),
         (
             column("word", "The word", required=True, value=item("word")),
             column("reason", "Why it is used", required=True, value=item("reason")),
         ),
-        Claim,
+        Statement,
     ),
     link_table(
-        "claim_places",
-        "The places each claim names.",
-        ("claims", "claim_id"),
-        lambda dataset: ((c.id, c.places) for c in dataset.claims.values()),
+        "statement_places",
+        "The places each statement names.",
+        ("statements", "statement_id"),
+        lambda dataset: ((s.id, s.places) for s in dataset.statements.values()),
         (column("place_id", "A place", required=True, field="places", value=attrgetter("item")),),
-        Claim,
+        Statement,
     ),
     link_table(
-        "claim_events",
-        "The events each claim refers to.",
-        ("claims", "claim_id"),
-        lambda dataset: ((c.id, c.events) for c in dataset.claims.values()),
+        "statement_events",
+        "The events each statement refers to.",
+        ("statements", "statement_id"),
+        lambda dataset: ((s.id, s.events) for s in dataset.statements.values()),
         (column("event_id", "An event", required=True, field="events", value=attrgetter("item")),),
-        Claim,
+        Statement,
+    ),
+    Table(
+        "exchanges",
+        "Exchanges: the dispute round by round, each with its dates and an editor's "
+        "summary that cites its statements as [[statement:<id>]].",
+        lambda dataset: dataset.exchanges.values(),
+        (
+            column("id", "Unique id", required=True),
+            column("title", "Title", required=True),
+            *date_columns(
+                "period",
+                attrgetter("period"),
+                "From its first statement to its last",
+                required=True,
+            ),
+            column("summary", "The editor's summary", required=True),
+            column("note", "Note"),
+        ),
+        ("id",),
+        Exchange,
+    ),
+    link_table(
+        "exchange_statements",
+        "The statements of each exchange.",
+        ("exchanges", "exchange_id"),
+        lambda dataset: ((x.id, x.statements) for x in dataset.exchanges.values()),
+        (
+            column(
+                "statement_id",
+                "A statement",
+                required=True,
+                field="statements",
+                value=attrgetter("item"),
+            ),
+        ),
+        Exchange,
     ),
     Table(
         "evidence",
         "Evidence: every quote, verbatim from its source's paragraph. owner_type says what "
-        "owner_id is: a claim (claim: the claim's own quotes; status: the quotes for one step "
-        "of its answers over time, numbered by step; framing: the passage that presents it "
-        "as a response; all in claims.csv) or an event (events.csv).",
+        "owner_id is: a statement (report: a report's quotes, the report numbered by step as "
+        "in reports.csv; status: what a source says of its answers, by step; answer: the words "
+        "that tie it, as an answer, to the statement it answers, by step as in answers.csv; "
+        "framing: the passage that presents it as a response; all in statements.csv) or an "
+        "event (events.csv).",
         _quotes,
         (
-            column("owner_type", "claim, status, framing or event", required=True),
-            column("owner_id", "The id of the claim or event", required=True),
+            column("owner_type", "report, status, answer, framing or event", required=True),
+            column("owner_id", "The id of the statement or event", required=True),
             column(
                 "step",
-                "For owner_type status, the step of the claim's answers over time (1 = "
-                "oldest); 0 otherwise",
+                "For a report, a state or an answer, its 1-based place in the statement's "
+                "list; 0 otherwise",
                 type="integer",
                 required=True,
             ),

@@ -1,9 +1,10 @@
 """The Atom feed: the dispute as it moves, for readers who follow it.
 
-An entry for each claim (dated when it was made), each answer to a claim (dated when it was
-given), and each quoted source (dated when it was published), built from the data alone: the
-same data gives the same feed, byte for byte. Entry ids are tag URIs built from the site's
-host and each record's id, so they stay the same across builds and releases.
+An entry for each statement (dated when it was made: a claim, an answer, a position, each
+once however many sources report it) and each quoted source (dated when it was published),
+built from the data alone: the same data gives the same feed, byte for byte. Entry ids are
+tag URIs built from the site's host and each record's id, so they stay the same across
+builds and releases.
 """
 
 from __future__ import annotations
@@ -61,42 +62,36 @@ def _stamp(date: DateView) -> str:
 
 
 def build_feed(views: Views, site: SiteInfo, titles: Mapping[str, str]) -> Feed:
-    """The feed of claims, answers and quoted sources; ``titles`` are the claim pages'."""
+    """The feed of statements and quoted sources; ``titles`` are the statement pages'."""
     host = urlsplit(site.site_url).netloc or "localhost"
 
     def tag(path: str) -> str:
         return f"tag:{host},{TAG_YEAR}:{path}"
 
     entries: list[FeedEntry] = []
-    for claim in views.claims.values():
-        link = absolute(site.site_url, claim.url)
+    for statement in views.statements.values():
+        if statement.answers_given:
+            answered = ", ".join(
+                f"{given.state.label.lower()}: {titles[given.statement_id]}"
+                for given in statement.answers_given
+            )
+            title = f"Answer: {titles[statement.id]}"
+            summary = f"{statement.text} It answers, as a source ties it ({answered})."
+            category = "answer"
+        else:
+            title = f"{statement.kind_label}: {titles[statement.id]}"
+            summary = statement.text
+            category = "claim"
         entries.append(
             FeedEntry(
-                id=tag(f"claims/{claim.id}"),
-                title=f"Claim: {titles[claim.id]}",
-                updated=_stamp(claim.asserted),
-                link=link,
-                summary=claim.text,
-                category="claim",
+                id=tag(f"claims/{statement.id}"),
+                title=title,
+                updated=_stamp(statement.said),
+                link=absolute(site.site_url, statement.url),
+                summary=summary,
+                category=category,
             )
         )
-        for number, step in enumerate(claim.history, start=1):
-            previous = claim.history[number - 2] if number > 1 else None
-            changed = previous is not None and previous.state is not step.state
-            if not (step.answered or changed) or step.date is None:
-                continue
-            by = f" by {step.speaker.text}" if step.speaker else ""
-            entries.append(
-                FeedEntry(
-                    id=tag(f"claims/{claim.id}/status/{number}"),
-                    title=f"{step.label}: {titles[claim.id]}",
-                    updated=_stamp(step.date),
-                    link=absolute(site.site_url, claim.url + "#answers"),
-                    summary=f"{step.label}{by}, per {step.as_of.text}: the claim that "
-                    f"{claim.paraphrase}. {step.definition}",
-                    category="answer",
-                )
-            )
     for source_id, source in views.dataset.sources.items():
         published = views.published(source_id)
         if source.text is None or published is None:
@@ -107,8 +102,8 @@ def build_feed(views: Views, site: SiteInfo, titles: Mapping[str, str]) -> Feed:
                 title=f"Source: {source.title}",
                 updated=_stamp(published),
                 link=absolute(site.site_url, urls.record_url("sources", source_id)),
-                summary=f"{source.publisher or source.title}, {published.display}: quoted by "
-                f"{plural(len(views.claims_by_source.get(source_id, [])), 'claim')}.",
+                summary=f"{source.publisher or source.title}, {published.display}: it reports "
+                f"{plural(len(views.reported_in.get(source_id, [])), 'statement')}.",
                 category="source",
             )
         )
@@ -117,7 +112,8 @@ def build_feed(views: Views, site: SiteInfo, titles: Mapping[str, str]) -> Feed:
     return Feed(
         id=tag("feed"),
         title=info.title,
-        subtitle="New claims, answers and sources in the dispute, each linked to its page.",
+        subtitle="New statements (claims and answers) and sources in the dispute, each linked "
+        "to its page.",
         updated=max((e.updated for e in entries), default=f"{info.released}T00:00:00Z"),
         self_link=absolute(site.site_url, urls.FEED),
         home_link=absolute(site.site_url, urls.HOME),

@@ -1,4 +1,4 @@
-"""The accusation graph's geometry: actors on a circle, claims as curved directed edges.
+"""The accusation graph's geometry: actors on a circle, accusations as curved directed edges.
 
 Only numbers and names are worked out here; ``templates/graph.j2`` draws the SVG. Edges
 between the same two actors in opposite directions bend to opposite sides, so an accusation
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from titfortat.plan.urls import record_url
-from titfortat.plan.views import ClaimView, Views
+from titfortat.plan.views import StatementView, Views
 
 WIDTH = 860
 HEIGHT = 600
@@ -75,11 +75,12 @@ def _fmt(value: float) -> str:
 
 def build_graph(views: Views, pair_url: Callable[[str, str], str]) -> Graph:
     """Lay out the actors that accuse or are accused, busiest first when there are many."""
-    claims = views.claims.values()
+    claims = views.accusations
     degree: Counter[str] = Counter()
     for claim in claims:
-        degree[claim.accuser_id] += 1
-        degree[claim.accused_id] += 1
+        assert claim.about_id is not None
+        degree[claim.by_id] += 1
+        degree[claim.about_id] += 1
     involved = views.involved_actors()
     order = {actor_id: i for i, actor_id in enumerate(involved)}
     chosen = sorted(involved, key=lambda a: (-degree[a], order[a]))[:MAX_NODES]
@@ -115,7 +116,8 @@ def build_graph(views: Views, pair_url: Callable[[str, str], str]) -> Graph:
         )
     pairs: dict[tuple[str, str], list[str]] = {}
     for claim in claims:
-        key = (claim.accuser_id, claim.accused_id)
+        assert claim.about_id is not None
+        key = (claim.by_id, claim.about_id)
         pairs.setdefault(key, []).append(claim.allegation_label)
     edges: list[Edge] = []
     for (accuser, accused), allegations in pairs.items():
@@ -149,7 +151,7 @@ def build_graph(views: Views, pair_url: Callable[[str, str], str]) -> Graph:
     )
 
 
-def _arrange(actors: list[str], claims: Iterable[ClaimView]) -> list[str]:
+def _arrange(actors: list[str], claims: Iterable[StatementView]) -> list[str]:
     """Seat the busiest pair of actors opposite each other (left and right), others between.
 
     Their accusation and counter-accusation then cross the middle of the drawing as two
@@ -159,8 +161,8 @@ def _arrange(actors: list[str], claims: Iterable[ClaimView]) -> list[str]:
         return actors
     weight: Counter[frozenset[str]] = Counter()
     for claim in claims:
-        if claim.accuser_id in actors and claim.accused_id in actors:
-            weight[frozenset((claim.accuser_id, claim.accused_id))] += 1
+        if claim.about_id and claim.by_id in actors and claim.about_id in actors:
+            weight[frozenset((claim.by_id, claim.about_id))] += 1
     if not weight:
         return actors
     top = max(weight, key=lambda pair: (weight[pair], -min(actors.index(a) for a in pair)))

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from titfortat.model import vocab
 from titfortat.model.dataset import Dataset
 from titfortat.model.records import Actor, Source
-from titfortat.plan.views import ClaimView, DateView, Views
+from titfortat.plan.views import DateView, StatementView, Views
 
 CONTEXT = "https://schema.org"
 
@@ -64,14 +64,14 @@ def creative_work(source: Source, views: Views, site_url: str) -> dict[str, Any]
     return node
 
 
-def claim(view: ClaimView, views: Views, site_url: str) -> dict[str, Any]:
-    """A claim page's ``Claim``: its sentence, its author and its appearance in sources."""
+def claim(view: StatementView, views: Views, site_url: str) -> dict[str, Any]:
+    """A statement page's ``Claim``: its sentence, its author and its appearance in every
+    source that reports it (the one credited first is its first appearance)."""
     dataset = views.dataset
-    author_id = view.speaker_id or view.accuser_id
+    author_id = view.speaker_id or view.by_id
     author = agent(dataset.actors[author_id], site_url, f"actors/{author_id}/")
     appearances = [
-        creative_work(dataset.sources[source_id], views, site_url)
-        for source_id in dict.fromkeys(q.source_id for q in view.evidence)
+        creative_work(dataset.sources[report.source_id], views, site_url) for report in view.reports
     ]
     node: dict[str, Any] = {
         "@context": CONTEXT,
@@ -83,13 +83,12 @@ def claim(view: ClaimView, views: Views, site_url: str) -> dict[str, Any]:
         "author": author,
         "appearance": appearances,
         "firstAppearance": appearances[0],
-        "about": [agent(dataset.actors[view.accused_id], site_url, f"actors/{view.accused_id}/")],
     }
+    if view.about_id is not None:
+        node["about"] = [agent(dataset.actors[view.about_id], site_url, f"actors/{view.about_id}/")]
     if view.speaker_id:
-        node["creator"] = agent(
-            dataset.actors[view.accuser_id], site_url, f"actors/{view.accuser_id}/"
-        )
-    if created := _date(view.asserted):
+        node["creator"] = agent(dataset.actors[view.by_id], site_url, f"actors/{view.by_id}/")
+    if created := _date(view.said):
         node["dateCreated"] = created
     return node
 

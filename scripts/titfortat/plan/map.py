@@ -191,7 +191,7 @@ def build_map(views: Views, *, current: str | None = None, size: str = "large") 
             PlaceEntry(
                 seg=views.place_seg(place.id),
                 kind_label=place.kind.label,
-                claims=len(views.claims_by_place.get(place.id, [])),
+                claims=len(views.at_place.get(place.id, [])),
                 on_map=place.id in on_map or place.kind is vocab.PlaceKind.COUNTRY,
             )
         )

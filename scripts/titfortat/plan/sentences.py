@@ -1,6 +1,7 @@
-"""The site's own words about a claim: who said it, through whom, when and according to
-which source. What was said is the claim's paraphrase, written by an editor and checked
-against the quotes (model/support.py); this module only builds the frame around it.
+"""The site's own words about a statement: who said it, through whom, when and according to
+which sources. What was said is the statement's paraphrase, written by an editor and checked
+against each report's quotes (model/support.py); this module only builds the frame around it,
+crediting each source with what its own quotes hold.
 
 Pure functions of names, labels and dates, so the grammar is tested directly
 (tests/test_sentences.py): agreement for collectives, articles for governments and groups, a
@@ -108,10 +109,10 @@ def when_phrase(value: DateValue, *, approximate: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Frame:
-    """The parts of a claim's attribution, as links and words."""
+    """The parts of a statement's attribution, as links and words."""
 
     sources: tuple[Seg, ...]
-    """The sources that report the claim, the first the one quoted first."""
+    """The sources whose own quotes give the whole statement, originals first."""
     accuser: Seg
     speaker: Seg | None
     role: str | None
@@ -120,6 +121,8 @@ class Frame:
     when: str
     author_voice: bool
     """The accuser is the author of the (first) source, writing in its own voice."""
+    partial: tuple[Seg, ...] = ()
+    """The sources that report it in part, credited with no more than that."""
 
 
 def attribution(frame: Frame) -> list[Seg]:
@@ -154,9 +157,20 @@ def attribution_line(frame: Frame) -> tuple[Seg, ...]:
 
 
 def claim_sentence(frame: Frame, paraphrase: str) -> tuple[Seg, ...]:
-    """The claim in one attributed sentence: the frame, then the editor's paraphrase."""
+    """The statement in one attributed sentence: the frame, then the editor's paraphrase,
+    then the sources that report it in part ("; B reports the same statement in part")."""
     text = paraphrase.rstrip(".")
-    return merge([*attribution(frame), Seg(text + ".")])
+    if not frame.partial:
+        return merge([*attribution(frame), Seg(text + ".")])
+    verb = "reports" if len(frame.partial) == 1 else "report"
+    return merge(
+        [
+            *attribution(frame),
+            Seg(text + "; "),
+            *_joined(frame.partial),
+            Seg(f" {verb} the same statement in part."),
+        ]
+    )
 
 
 def _joined(segments: Sequence[Seg]) -> list[Seg]:

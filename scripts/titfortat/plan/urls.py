@@ -12,6 +12,9 @@ HOME = ""
 TIMELINE = "timeline/"
 MATRIX = "matrix/"
 CLAIMS = "claims/"
+"""Every statement (claims, answers, positions) has its page under claims/: the addresses
+the site has always had."""
+EXCHANGES = "exchanges/"
 ACTORS = "actors/"
 PLACES = "places/"
 EVENTS = "events/"
@@ -26,7 +29,7 @@ DATA_MODEL = "data-model/"
 PERFORMANCE = "performance/"
 """Written by the benchmark (docs/performance.md)."""
 FEED = "feed.xml"
-"""The Atom feed of new claims, answers and sources."""
+"""The Atom feed of new statements (claims and answers) and sources."""
 BASEMAP = PLACES + "basemap.svg"
 """The map's boundaries, one file every map refers to (see plan/map.py)."""
 SNIPPETS = "snippets/"
@@ -34,12 +37,13 @@ SNIPPETS = "snippets/"
 
 RECORD_FOLDERS = {
     "actors": "actors",
-    "claims": "claims",
+    "statements": "claims",
+    "exchanges": "exchanges",
     "places": "places",
     "events": "events",
     "sources": "sources",
 }
-"""The folder of each collection's record pages (``claims/<id>/``)."""
+"""The folder of each collection's record pages (``claims/<id>/`` for a statement)."""
 
 TIMELINE_UNDATED = f"{TIMELINE}undated/"
 PLACES_LIST = "places-list/"
@@ -63,8 +67,14 @@ SPLIT_LISTINGS = (
 
 
 def record_url(kind: str, record_id: str) -> str:
-    """The permalink of a record page: ``claims/<id>/``."""
+    """The permalink of a record page: ``claims/<id>/`` (by collection: "statements")."""
     return f"{RECORD_FOLDERS[kind]}/{record_id}/"
+
+
+def record_list(record: str, part: int = 1) -> str:
+    """Page ``part`` of the statements of a record (``sources/<id>/statements/``), when its
+    page shows only the first of them."""
+    return part_url(f"{record}statements/", part)
 
 
 def download(name: str) -> str:

@@ -15,6 +15,7 @@ from titfortat.plan.pages.claims import ClaimPage, claims_pages
 from titfortat.plan.pages.common import Plan
 from titfortat.plan.pages.downloads import data_page
 from titfortat.plan.pages.events import events_pages
+from titfortat.plan.pages.exchanges import exchanges_pages
 from titfortat.plan.pages.health import health_page
 from titfortat.plan.pages.home import home_page
 from titfortat.plan.pages.matrix import matrix_pages
@@ -62,6 +63,7 @@ def plan_pages(
         *timeline_pages(plan),
         *matrix_pages(plan),
         *claims,
+        *exchanges_pages(plan),
         *actors_pages(plan),
         *places_pages(plan),
         *events_pages(plan),

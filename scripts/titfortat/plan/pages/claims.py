@@ -1,4 +1,4 @@
-"""The claims table, and a page for each claim."""
+"""The claims table, and a page for each statement (claims, answers and positions alike)."""
 
 from __future__ import annotations
 
@@ -8,78 +8,135 @@ from typing import Any, ClassVar
 from titfortat.plan import jsonld, urls
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import Plan, grouped_index
-from titfortat.plan.views import ClaimView, EventView, Views
+from titfortat.plan.sentences import Seg
+from titfortat.plan.views import (
+    AnswerGiven,
+    EventView,
+    RelatedDenial,
+    StatementView,
+    Views,
+)
+
+
+@dataclass(frozen=True)
+class Related:
+    """A related denial as a statement page shows it: the answer, and the later statement
+    it answers, which made this one's allegation again."""
+
+    denial: RelatedDenial
+    answer: StatementView
+    via: StatementView
 
 
 @dataclass(frozen=True)
 class ClaimPage(Context):
-    """A claim: its sentence, facts and quotes, and the claims around it."""
+    """A statement: its sentence, facts and reports, and how it stands to the others."""
 
     TEMPLATE: ClassVar[str] = "claim.md.j2"
-    c: ClaimView
-    answers: ClaimView | None
-    """The claim it answers."""
-    answered_by: tuple[ClaimView, ...]
+    c: StatementView
+    framed_as_answering: StatementView | None
+    """The statement a source presents this one as answering."""
+    framed_responses: tuple[StatementView, ...]
+    """Statements a source presents as responses to this one."""
+    answers: tuple[tuple[StatementView, AnswerGiven], ...]
+    """What this statement answers, as sources tie it."""
+    related: tuple[Related, ...]
+    standing: tuple[StatementView, ...]
+    """Standing positions of the side it is about that speak to its allegation."""
+    concerned: tuple[StatementView, ...]
+    """For a standing position: the statements it is shown beside."""
+    restates: StatementView | None
+    restated_by: tuple[StatementView, ...]
+    exchange: Seg | None
     events: tuple[EventView, ...]
 
 
-def claim_title(claim: ClaimView, views: Views) -> str:
-    """A claim page's title: who, about whom, what, and where when the claim says where.
+def claim_title(statement: StatementView, views: Views) -> str:
+    """A statement page's title: the editor's, or who, about whom, and what, from the record
+    alone (no place: a record's places are not all where the allegation says it happens).
 
-    "Taliban government accuses Pakistani government: training camps on its territory
-    (IS-KP) in Mastung"; a concern or a suggestion is "on", not an accusation.
+    "Taliban government accuses Pakistan: training camps on its territory (IS-KP)"; a concern
+    or a suggestion is "on", not an accusation; an author writing in its own voice "writes on".
     """
-    accuser = views.actor(claim.accuser_id)
-    accuser_name = views.actor_seg(claim.accuser_id, short=True).text
-    accused = views.actor_seg(claim.accused_id, short=True).text
-    verb = "on"  # a concern or a suggestion "on" the accused
-    if claim.kind.accuses:
-        verb = "accuse" if accuser.type.plural else "accuses"
-    group = f" ({claim.group.text})" if claim.group and claim.group_id != claim.accused_id else ""
-    places = ""
-    if claim.allegation.names_places and claim.place_ids:
-        names = [views.place_record(p).name for p in views.innermost(claim.place_ids)]
-        places = " in " + " and ".join(names)
-    return f"{accuser_name} {verb} {accused}: {claim.allegation_label.lower()}{group}{places}"
+    if statement.title:
+        return statement.title
+    assert statement.about_short is not None, "the checker requires a title otherwise"
+    by = views.actor(statement.by_id)
+    verb = "on"  # a concern or a suggestion "on" the one it is about
+    if statement.author_voice:
+        verb = "writes on"
+    elif statement.kind.accuses:
+        verb = "accuse" if by.type.plural else "accuses"
+    groups = (
+        f" ({statement.groups_text})"
+        if statement.groups and statement.group_ids != (statement.about_id,)
+        else ""
+    )
+    label = statement.allegation_label.lower()
+    return f"{statement.by_short.text} {verb} {statement.about_short.text}: {label}{groups}"
 
 
-def claim_page(plan: Plan, claim: ClaimView) -> Page:
-    """One claim's page."""
+def claim_page(plan: Plan, statement: StatementView) -> Page:
+    """One statement's page."""
     views = plan.views
+    related = tuple(
+        Related(denial, views.statements[denial.answer_id], views.statements[denial.via_id])
+        for denial in views.related_denials(statement.id)
+    )
+    framing = statement.framing
+    exchange_id = views.exchange_of.get(statement.id)
+    exchange = None
+    if exchange_id is not None:
+        exchange = Seg(
+            plan.dataset.exchanges[exchange_id].title, urls.record_url("exchanges", exchange_id)
+        )
     return Page(
-        url=claim.url,
-        title=claim_title(claim, views),
-        description=claim.text,
+        url=statement.url,
+        title=claim_title(statement, views),
+        description=statement.text,
         context=ClaimPage(
-            c=claim,
-            answers=views.claims[claim.framing.claim_id] if claim.framing else None,
-            answered_by=tuple(plan.claims_of(views.answered_by.get(claim.id, []))),
-            events=tuple(views.events[e] for e in claim.event_ids),
+            c=statement,
+            framed_as_answering=views.statements[framing.statement_id] if framing else None,
+            framed_responses=tuple(
+                plan.statements_of(views.framed_as_answering.get(statement.id, []))
+            ),
+            answers=tuple(
+                (views.statements[given.statement_id], given) for given in statement.answers_given
+            ),
+            related=related,
+            standing=tuple(plan.statements_of(views.standing_on(statement.id))),
+            concerned=tuple(plan.statements_of(views.concerned_by(statement.id))),
+            restates=views.statements[statement.restates] if statement.restates else None,
+            restated_by=tuple(plan.statements_of(views.restated_by.get(statement.id, []))),
+            exchange=exchange,
+            events=tuple(views.events[e] for e in statement.event_ids),
         ),
-        data_file=claim.data_file,
-        jsonld=jsonld.claim(claim, views, plan.site.site_url),
+        data_file=statement.data_file,
+        jsonld=jsonld.claim(statement, views, plan.site.site_url),
     )
 
 
 def claims_pages(plan: Plan) -> list[Page]:
-    """The claims table (by accuser, over several pages, on a large site) and every claim."""
+    """The claims table (by accuser, over several pages, on a large site) and every
+    statement's page."""
     views = plan.views
     groups: list[tuple[str, str, list[Any]]] = []
     if plan.large:
-        for accuser_id, ids in views.claims_by_accuser.items():
-            groups.append((accuser_id, views.actor(accuser_id).name, plan.claims_of(ids)))
+        for actor_id, ids in views.said_by.items():
+            groups.append((actor_id, views.actor(actor_id).name, plan.statements_of(ids)))
     else:
-        groups.append(("all", "All claims", list(views.claims.values())))
+        groups.append(("all", "All statements", list(views.statements.values())))
     pages = grouped_index(
         plan,
         urls.CLAIMS,
         "Claims",
-        f"All {len(views.claims):,} claims: accuser, accused, allegation, group, place, "
-        "date and whether the accused has answered.",
+        f"All {len(views.statements):,} statements: who said what about whom, the allegation, "
+        "group, place and date, and whether it was answered.",
         groups,
         urls.claims_by_accuser,
         "claim",
-        "Each row is one accuser saying one thing about one accused. Open a claim for its quotes.",
+        "Each row is one statement: an accusation, an answer or a standing position, said once "
+        "and reported by one or more sources. Open one for its quotes.",
     )
-    pages.extend(claim_page(plan, claim) for claim in views.claims.values())
+    pages.extend(claim_page(plan, statement) for statement in views.statements.values())
     return pages

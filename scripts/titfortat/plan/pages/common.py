@@ -9,17 +9,19 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from titfortat.model.dataset import Dataset
+from titfortat.plan import urls
 from titfortat.plan.page import Context, Page, SiteInfo
 from titfortat.plan.paging import PAGE_LIMIT, Part, paginate
-from titfortat.plan.views import ClaimView, Views
+from titfortat.plan.sentences import Seg
+from titfortat.plan.views import StatementView, Views
 
 SECTION_LIMIT = 25
-"""Items in one list on a record page before it links to the full listing instead."""
+"""Items in one list on a record page before it links to the record's full list instead."""
 
 
 def is_large(dataset: Dataset) -> bool:
     """Whether listings split into pages and repeated text leaves the search index."""
-    return len(dataset.claims) > PAGE_LIMIT
+    return len(dataset.statements) > PAGE_LIMIT
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,54 @@ class Plan:
         """Whether listings split and repeated text leaves the search index."""
         return is_large(self.dataset)
 
-    def claims_of(self, ids: Iterable[str]) -> list[ClaimView]:
-        """The views of these claims, in order."""
-        return [self.views.claims[i] for i in ids]
+    def statements_of(self, ids: Iterable[str]) -> list[StatementView]:
+        """The views of these statements, in order."""
+        return [self.views.statements[i] for i in ids]
 
 
 def capped(ids: Sequence[str]) -> list[str]:
     """The first items of a record page's list (see SECTION_LIMIT)."""
     return list(ids[:SECTION_LIMIT])
+
+
+@dataclass(frozen=True)
+class RecordListPage(Context):
+    """Every statement of a record (a source, a place...), when its page shows only the
+    first of each of its lists: no list hides a record without a link to the rest."""
+
+    TEMPLATE: ClassVar[str] = "record_list.md.j2"
+    record: Seg
+    rows: tuple[StatementView, ...]
+    pager: tuple[Part, ...]
+    part: int
+
+
+def record_lists(
+    plan: Plan, record: Seg, ids: Sequence[str], *lists: Sequence[str]
+) -> tuple[str | None, list[Page]]:
+    """The pages listing all of a record's statements (``ids``), when any of its page's
+    ``lists`` is longer than it shows; with the address its "all" links go to."""
+    if all(len(items) <= SECTION_LIMIT for items in lists):
+        return None, []
+    assert record.href is not None
+    base = urls.record_list(record.href)
+    unique = list(dict.fromkeys(ids))
+    pages = [
+        Page(
+            url=part.url,
+            title=f"{record.text}: every statement{part.suffix}",
+            description=f"All {len(unique):,} statements that name {record.text}.",
+            context=RecordListPage(
+                record=record,
+                rows=tuple(plan.statements_of(part.rows)),
+                pager=part.pager,
+                part=part.number,
+            ),
+            search_exclude=True,
+        )
+        for part in paginate(base, unique)
+    ]
+    return base, pages
 
 
 @dataclass(frozen=True)

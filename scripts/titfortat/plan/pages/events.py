@@ -9,40 +9,47 @@ from typing import ClassVar
 
 from titfortat.plan import urls
 from titfortat.plan.page import Context, Page
-from titfortat.plan.pages.common import Plan, capped, grouped_index
-from titfortat.plan.views import ClaimView, EventView
+from titfortat.plan.pages.common import Plan, capped, grouped_index, record_lists
+from titfortat.plan.sentences import Seg, counted
+from titfortat.plan.views import EventView, StatementView
 
 _GROUP_LABELS = {"undated": "Undated", "ongoing": "Ongoing, no start given"}
 
 
 @dataclass(frozen=True)
 class EventPage(Context):
-    """An event: when and where, what the sources say, and the claims that refer to it."""
+    """An event: when and where, what the sources say, and the statements that refer to it."""
 
     TEMPLATE: ClassVar[str] = "event.md.j2"
     e: EventView
     related: tuple[str, ...]
     related_total: int
-    claims: Mapping[str, ClaimView]
+    statements: Mapping[str, StatementView]
+    more_url: str | None
 
 
-def event_page(plan: Plan, event: EventView) -> Page:
-    """One event's page."""
-    claims = plan.views.claims_by_event.get(event.id, [])
+def event_page(plan: Plan, event: EventView) -> list[Page]:
+    """One event's page, and the list of all its statements when its page shows only the
+    first of them."""
+    related = plan.views.at_event.get(event.id, [])
     when = f" ({event.date.display})" if event.date else ""
-    return Page(
+    more_url, lists = record_lists(plan, Seg(event.title, event.url), related, related)
+    page = Page(
         url=event.url,
         title=event.title,
         description=f"{event.title}{when}: "
-        f"{event.kind_label.lower()}; {len(claims)} claims refer to it.",
+        f"{event.kind_label.lower()}; {counted(len(related), 'statement')} "
+        f"{'refers' if len(related) == 1 else 'refer'} to it.",
         data_file=event.data_file,
         context=EventPage(
             e=event,
-            related=tuple(capped(claims)),
-            related_total=len(claims),
-            claims=plan.views.claims,
+            related=tuple(capped(related)),
+            related_total=len(related),
+            statements=plan.views.statements,
+            more_url=more_url,
         ),
     )
+    return [page, *lists]
 
 
 def events_pages(plan: Plan) -> list[Page]:
@@ -67,5 +74,6 @@ def events_pages(plan: Plan) -> list[Page]:
         "Things that happened, as the sources mention them. Dates the sources leave out "
         "come from outside references, marked as such.",
     )
-    pages.extend(event_page(plan, event) for event in views.events.values())
+    for event in views.events.values():
+        pages.extend(event_page(plan, event))
     return pages

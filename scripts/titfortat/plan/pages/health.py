@@ -17,7 +17,7 @@ from titfortat.plan.views import Seg
 
 @dataclass(frozen=True)
 class Coverage:
-    """Which paragraphs of a stored text the claims cite."""
+    """Which paragraphs of a stored text the statements and events quote."""
 
     seg: Seg
     paragraphs: int
@@ -60,8 +60,8 @@ def health_page(plan: Plan, other_pages: int) -> Page:
                 uncited=tuple(n for n in paragraphs.cited if n not in cited),
             )
         )
-    statuses = Counter(view.status for view in views.claims.values())
-    bases = Counter(view.asserted.basis for view in views.claims.values())
+    statuses = Counter(view.status for view in views.statements.values())
+    bases = Counter(view.said.basis for view in views.statements.values())
     bases.update(event.date.basis for event in views.events.values() if event.date)
     return Page(
         url=urls.HEALTH,

@@ -1,4 +1,5 @@
-"""The home page: the editor's summary, the leading exchanges side by side, key figures."""
+"""The home page: when the data was last brought up to date, the editor's summary, the latest
+exchange side by side and the earlier ones, the chart and the map, key figures."""
 
 from __future__ import annotations
 
@@ -11,60 +12,47 @@ from titfortat.plan.chart import Chart
 from titfortat.plan.map import MapView, build_map
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import Plan
+from titfortat.plan.pages.exchanges import ExchangeView, exchange_views
 from titfortat.plan.pages.timeline import chart, timeline_entries
 from titfortat.plan.paging import PAGE_LIMIT
 from titfortat.plan.sentences import Seg
-from titfortat.plan.views import ClaimView, DateView
-
-PAIRS_ON_HOME = 2
-"""Exchanges shown side by side on the home page, latest first; the matrix lists every pair of
-actors."""
-ANSWERS_ON_HOME = 3
-"""Responses shown beside each claim; the claim's page lists them all."""
+from titfortat.plan.summaries import BriefPiece, pieces
+from titfortat.plan.views import DateView
 
 
 @dataclass(frozen=True)
 class Figures:
     """The key figures."""
 
-    claims: int
+    statements: int
+    accusations: int
+    """Statements that accuse (by a party; not answers, positions or an author's own)."""
     accusers: int
     accused: int
+    answered: int
+    """Accusations with an answer a source ties to them."""
+    unanswered: int
+    answers: int
+    """Answers (denials and counter-accusations) a source ties to a statement."""
+    positions: int
     sources: int
     quotes: int
-    accusations: int
-    """Claims that accuse (not concerns, suggestions or statements)."""
-    unanswered: int
-    answered: int
-    """Of the accusations: answered by the accused, or not, as of the latest source."""
-    pairs: int
-    pairs_not_shown: int
-    as_of: DateView | None
-    """The date of the latest source a current state holds at."""
+    exchanges: int
+    newest_report: DateView | None
+    """When the newest quoted source was published."""
+    reviewed: str | None
+    """When an editor last reviewed the data, as the dataset says."""
 
 
 @dataclass(frozen=True)
-class BriefPiece:
-    """A piece of the summary: text, a linked name, or a numbered link to a claim."""
+class NameEntry:
+    """One party or group, with the other names it goes by and who uses them."""
 
-    text: str
-    href: str | None = None
-    number: int | None = None
-    """For a citation: its number, in order of first citation."""
-    label: str | None = None
-    """For a citation: what the link says to a screen reader (the claim's title)."""
-
-
-@dataclass(frozen=True)
-class Exchange:
-    """A claim and the claims one source presents as responses to it."""
-
-    claim: ClaimView
-    answers: tuple[ClaimView, ...]
-    framed_by: tuple[Seg, ...]
-    """Whose framing the pairing is."""
-    more: int
-    """Responses not shown (the claim's page lists them)."""
+    actor: Seg
+    full_name: str
+    other_names: tuple[str, ...]
+    aliases: tuple[tuple[str, Seg | None], ...]
+    description: str | None
 
 
 @dataclass(frozen=True)
@@ -75,49 +63,41 @@ class HomePage(Context):
     info: DatasetInfo
     brief: tuple[tuple[BriefPiece, ...], ...]
     brief_file: str | None
-    exchanges: tuple[Exchange, ...]
+    latest: ExchangeView | None
+    """The latest exchange, side by side."""
+    earlier: tuple[ExchangeView, ...]
     figures: Figures
     chart: Chart | None
     """The timeline chart, small; None when the timeline is split by year."""
     map: MapView
+    names: tuple[NameEntry, ...] = ()
+    """Who is who: the two sides and the groups named, with every name they go by."""
 
 
-def _brief(plan: Plan, titles: dict[str, str]) -> tuple[tuple[BriefPiece, ...], ...]:
-    summary = plan.dataset.in_brief
-    if summary is None:
-        return ()
-    numbers = {claim_id: n for n, claim_id in enumerate(summary.cited_claims(), start=1)}
-    paragraphs: list[tuple[BriefPiece, ...]] = []
-    for paragraph in summary.paragraphs:
-        pieces: list[BriefPiece] = []
-        for part in paragraph:
-            if part.collection is None:
-                pieces.append(BriefPiece(part.text))
-                continue
-            assert part.record_id is not None
-            href = urls.record_url(part.collection, part.record_id)
-            if part.collection == "claims" and not part.text:
-                # A citation sits against the word before it: "sanctuary¹".
-                if pieces and pieces[-1].href is None and pieces[-1].number is None:
-                    before = pieces.pop().text.rstrip()
-                    if before:
-                        pieces.append(BriefPiece(before))
-                number = numbers[part.record_id]
-                pieces.append(
-                    BriefPiece(
-                        str(number), href, number, f"Claim {number}: {titles[part.record_id]}"
-                    )
-                )
-                continue
-            name = part.text or _name(plan, part.collection, part.record_id)
-            pieces.append(BriefPiece(name, href))
-        paragraphs.append(tuple(pieces))
-    return tuple(paragraphs)
-
-
-def _name(plan: Plan, collection: str, record_id: str) -> str:
-    record = getattr(plan.dataset, collection)[record_id]
-    return str(getattr(record, "name", None) or getattr(record, "title", record_id))
+def names(plan: Plan) -> tuple[NameEntry, ...]:
+    """The two sides' leading actors, then each group statements name (most named first),
+    with their other names and the names each side uses for them, as the data declares them:
+    a reader meets "ISIS", "Daesh" and "Fitna al-Khawarij" in the quotes."""
+    views = plan.views
+    groups = sorted(views.about_group, key=lambda g: (-len(views.about_group[g]), g))
+    found = []
+    for actor_id in dict.fromkeys([*views.sides(), *groups]):
+        actor = views.actor(actor_id)
+        found.append(
+            NameEntry(
+                actor=views.actor_seg(actor_id, short=True),
+                full_name=actor.name,
+                other_names=tuple(
+                    n for n in actor.other_names if n not in (actor.short_name, actor.name)
+                ),
+                aliases=tuple(
+                    (a.name, views.actor_seg(a.used_by, short=True) if a.used_by else None)
+                    for a in actor.aliases
+                ),
+                description=actor.description,
+            )
+        )
+    return tuple(found)
 
 
 def _chart(plan: Plan) -> Chart | None:
@@ -129,65 +109,54 @@ def _chart(plan: Plan) -> Chart | None:
     return chart(plan, [e for e in entries if e.date is not None], urls.TIMELINE)
 
 
-def home_page(plan: Plan, titles: dict[str, str]) -> Page:
-    """The home page; ``titles`` are the claim pages' titles, for the citations' labels."""
+def figures(plan: Plan, exchanges: int) -> Figures:
+    """The key figures, each statement counted once."""
     views = plan.views
-    # Exchanges between the two sides of the dispute (a claim by one country's actors that a
-    # source presents as answered by the other's), latest first; the article's own rebuttals
-    # are on the claims' pages and the who-accuses-whom page.
-    exchanges: list[Exchange] = []
-    for answered, answers in views.pairs:
-        claim = views.claims[answered]
-        side = views.side(claim.accuser_id)
-        across = [
-            a
-            for a in plan.claims_of(answers)
-            if side and views.side(a.accuser_id) not in (None, side)
-        ]
-        if not across:
-            continue
-        framers = {a.framing.who.text: a.framing.who for a in across if a.framing}
-        exchanges.append(
-            Exchange(
-                claim,
-                tuple(across[:ANSWERS_ON_HOME]),
-                tuple(framers.values()),
-                len(across) - ANSWERS_ON_HOME if len(across) > ANSWERS_ON_HOME else 0,
-            )
-        )
-    exchanges.sort(key=lambda x: x.claim.asserted.value.latest, reverse=True)
-    across_sides = len(exchanges)
-    exchanges = exchanges[:PAIRS_ON_HOME]
-    claims = list(views.claims.values())
-    accusations = [c for c in claims if c.kind.accuses]
-    unanswered = sum(1 for c in accusations if not c.answered)
-    as_of_dates = [c.current.as_of_date for c in claims if c.current.as_of_date is not None]
-    figures = Figures(
-        claims=len(claims),
-        accusers=len(views.claims_by_accuser),
-        accused=len(views.claims_by_accused),
+    accusations = views.accusations
+    answered = sum(1 for s in accusations if s.answered)
+    published = [
+        d
+        for source_id, source in plan.dataset.sources.items()
+        if source.text is not None and (d := views.published(source_id)) is not None
+    ]
+    return Figures(
+        statements=len(views.statements),
+        accusations=len(accusations),
+        accusers=len({s.by_id for s in accusations}),
+        accused=len({s.about_id for s in accusations}),
+        answered=answered,
+        unanswered=len(accusations) - answered,
+        answers=sum(len(s.answers_given) for s in views.statements.values()),
+        positions=len(views.standing_positions),
         sources=sum(1 for s in plan.dataset.sources.values() if s.text is not None),
         quotes=plan.dataset.stats.quotes_verified,
-        accusations=len(accusations),
-        unanswered=unanswered,
-        answered=len(accusations) - unanswered,
-        pairs=len(views.pairs),
-        pairs_not_shown=across_sides - len(exchanges),
-        as_of=max(as_of_dates, key=lambda d: d.value.sort_key(), default=None),
+        exchanges=exchanges,
+        newest_report=max(published, key=lambda d: d.value.sort_key(), default=None),
+        reviewed=plan.dataset.info.reviewed,
     )
+
+
+def home_page(plan: Plan, titles: dict[str, str]) -> Page:
+    """The home page; ``titles`` are the statement pages' titles, for the citations' labels."""
+    exchanges = exchange_views(plan)
     summary = plan.dataset.in_brief
+    brief = (
+        pieces(summary.paragraphs, titles, plan.views.record_name) if summary is not None else ()
+    )
     return Page(
         url=urls.HOME,
         title=plan.dataset.info.title,
         description=plan.dataset.info.description,
         context=HomePage(
             info=plan.dataset.info,
-            brief=_brief(plan, titles),
+            brief=brief,
             brief_file=summary.path if summary else None,
-            exchanges=tuple(exchanges),
-            figures=figures,
+            latest=exchanges[0] if exchanges else None,
+            earlier=tuple(exchanges[1:]),
+            figures=figures(plan, len(exchanges)),
             chart=_chart(plan),
-            map=build_map(views, size="small"),
+            map=build_map(plan.views, size="small"),
+            names=names(plan),
         ),
         jsonld=jsonld.website(plan.dataset, plan.site.site_url, plan.site.site_name),
     )

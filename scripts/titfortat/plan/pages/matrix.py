@@ -1,4 +1,5 @@
-"""Who accuses whom: accusers against accused in a grid, and every pair's claims."""
+"""Who accuses whom: accusers against accused in a grid, and every pair's accusations. Only
+accusations by a party count: answers, positions and an author's own sentences are not."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from titfortat.plan.graph import Graph, build_graph
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import SECTION_LIMIT, Plan
 from titfortat.plan.paging import PAGE_LIMIT, Part, paginate
-from titfortat.plan.views import ClaimView, Seg, Views
+from titfortat.plan.views import Seg, StatementView, Views
 
 GRID_LIMIT = 12
 """The who-accuses-whom grid is drawn while accusers and accused are each at most this many."""
@@ -21,15 +22,16 @@ GRID_LIMIT = 12
 
 @dataclass(frozen=True)
 class Pair:
-    """One accuser and one accused, with the claims between them (a cell of the matrix)."""
+    """One accuser and one accused, with the accusations between them (a cell of the
+    matrix)."""
 
-    accuser: Seg
-    accused: Seg
+    by: Seg
+    about: Seg
     anchor: str
-    claims: tuple[ClaimView, ...]
+    claims: tuple[StatementView, ...]
     total: int
     reciprocal: bool
-    accuser_id: str
+    by_id: str
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class MatrixPage(Context):
     accuser_ids: tuple[str, ...]
     accused: tuple[Seg, ...]
     accused_ids: tuple[str, ...]
-    cells: Mapping[str, tuple[ClaimView, ...]]
+    cells: Mapping[str, tuple[StatementView, ...]]
     pairs: tuple[Pair, ...]
     accuser_links: tuple[tuple[Seg, int, str], ...]
     reciprocal_count: int
@@ -74,11 +76,12 @@ class PairAddresses:
         """Each (accuser, accused) pair's position among its accuser's pairs."""
         positions: dict[tuple[str, str], int] = {}
         counts: dict[str, int] = defaultdict(int)
-        for claim in self.views.claims.values():
-            key = (claim.accuser_id, claim.accused_id)
+        for claim in self.views.accusations:
+            assert claim.about_id is not None
+            key = (claim.by_id, claim.about_id)
             if key not in positions:
-                positions[key] = counts[claim.accuser_id]
-                counts[claim.accuser_id] += 1
+                positions[key] = counts[claim.by_id]
+                counts[claim.by_id] += 1
         return positions
 
     def __call__(self, accuser: str, accused: str) -> str:
@@ -94,42 +97,47 @@ def matrix_pages(plan: Plan) -> list[Page]:
     views = plan.views
     involved = views.involved_actors()
     order = {actor_id: i for i, actor_id in enumerate(involved)}
+    accusing: dict[str, int] = defaultdict(int)
+    accused_in: dict[str, int] = defaultdict(int)
+    for statement in views.accusations:
+        assert statement.about_id is not None
+        accusing[statement.by_id] += 1
+        accused_in[statement.about_id] += 1
     # The busiest actors first; the busiest pair that accuse each other leads both
     # axes, crosswise, so their two cells sit side by side in the grid's top corner.
     accusers = sorted(
-        (a for a in involved if a in views.claims_by_accuser),
-        key=lambda a: (-len(views.claims_by_accuser[a]), order[a]),
+        (a for a in involved if a in accusing), key=lambda a: (-accusing[a], order[a])
     )
     accused = sorted(
-        (a for a in involved if a in views.claims_by_accused),
-        key=lambda a: (-len(views.claims_by_accused[a]), order[a]),
+        (a for a in involved if a in accused_in), key=lambda a: (-accused_in[a], order[a])
     )
     sides = views.sides()
     if sides:
         first, second = sides
         accusers = [first, second, *(a for a in accusers if a not in (first, second))]
-        leading = [a for a in (second, first) if a in views.claims_by_accused]
+        leading = [a for a in (second, first) if a in accused_in]
         accused = [*leading, *(a for a in accused if a not in leading)]
-    cells: dict[tuple[str, str], list[ClaimView]] = defaultdict(list)
-    for claim in views.claims.values():
-        cells[(claim.accuser_id, claim.accused_id)].append(claim)
+    cells: dict[tuple[str, str], list[StatementView]] = defaultdict(list)
+    for claim in views.accusations:
+        assert claim.about_id is not None
+        cells[(claim.by_id, claim.about_id)].append(claim)
     grid = len(accusers) <= GRID_LIMIT and len(accused) <= GRID_LIMIT
     pairs = [
         Pair(
-            accuser=views.actor_seg(a, short=True),
-            accused=views.actor_seg(b, short=True),
+            by=views.actor_seg(a, short=True),
+            about=views.actor_seg(b, short=True),
             anchor=urls.pair_anchor(a, b),
             claims=tuple(claims[:SECTION_LIMIT]),
             total=len(claims),
             reciprocal=views.both_ways(a, b),
-            accuser_id=a,
+            by_id=a,
         )
         for (a, b), claims in cells.items()
     ]
     reciprocal = [p for p in pairs if p.reciprocal]
     description = (
-        f"Who accuses whom: {len(views.claims_by_accuser)} accusers and "
-        f"{len(views.claims_by_accused)} accused; "
+        f"Who accuses whom: {len(accusing)} accusers and "
+        f"{len(accused_in)} accused; "
         f"{len(reciprocal)} pairs between countries that accuse each other."
     )
     pages: list[Page] = []
@@ -138,7 +146,7 @@ def matrix_pages(plan: Plan) -> list[Page]:
     if len(pairs) > PAGE_LIMIT:
         by_accuser: dict[str, list[Pair]] = defaultdict(list)
         for pair in pairs:
-            by_accuser[pair.accuser_id].append(pair)
+            by_accuser[pair.by_id].append(pair)
         for accuser_id, accuser_pairs in by_accuser.items():
             name = views.actor(accuser_id).name
             for part in paginate(urls.matrix_by_accuser(accuser_id), accuser_pairs):

@@ -10,10 +10,16 @@ from titfortat.model.records import Place
 from titfortat.plan import urls
 from titfortat.plan.map import MapView, build_map
 from titfortat.plan.page import Context, Page
-from titfortat.plan.pages.common import SECTION_LIMIT, ListingPartPage, Plan, capped
+from titfortat.plan.pages.common import (
+    SECTION_LIMIT,
+    ListingPartPage,
+    Plan,
+    capped,
+    record_lists,
+)
 from titfortat.plan.paging import PAGE_LIMIT, paginate
 from titfortat.plan.sentences import counted
-from titfortat.plan.views import ClaimView, EventView, Seg
+from titfortat.plan.views import EventView, Seg, StatementView
 
 TREE_DEPTH = 6
 """Places nested deeper than this are left out of the index's tree (their pages remain)."""
@@ -64,11 +70,12 @@ class PlacePage(Context):
     direct: tuple[str, ...]
     direct_total: int
     nested: tuple[str, ...]
-    """Claims that name a place inside this one."""
+    """Statements that name a place inside this one."""
     nested_total: int
     events: tuple[EventView, ...]
     events_total: int
-    claims: Mapping[str, ClaimView]
+    statements: Mapping[str, StatementView]
+    more_url: str | None
     osm: str | None
     data_line: int
     map: MapView | None
@@ -82,7 +89,7 @@ def place_tree(plan: Plan, place_id: str, depth: int = 0) -> PlaceNode:
     return PlaceNode(
         seg=views.place_seg(place_id),
         kind_label=views.place_record(place_id).kind.label,
-        claims=len(views.claims_by_place.get(place_id, [])),
+        claims=len(views.at_place.get(place_id, [])),
         events=len(views.events_by_place.get(place_id, [])),
         children=tuple(place_tree(plan, child, depth + 1) for child in children),
     )
@@ -95,16 +102,17 @@ def _small_map(plan: Plan, place_id: str) -> MapView | None:
     return drawn if drawn.outline or any(m.current for m in drawn.markers) else None
 
 
-def place_page(plan: Plan, place_id: str) -> Page:
-    """One place's page."""
+def place_page(plan: Plan, place_id: str) -> list[Page]:
+    """One place's page, and the list of all its statements when its page shows only the
+    first of them."""
     views = plan.views
     place = views.place_record(place_id)
     chain = views.place_chain(place_id)
-    direct = views.claims_by_place.get(place_id, [])
+    direct = views.at_place.get(place_id, [])
     nested: list[str] = []
     seen = set(direct)
     for child in views.descendants(place_id):
-        for claim_id in views.claims_by_place.get(child, []):
+        for claim_id in views.at_place.get(child, []):
             if claim_id not in seen:
                 seen.add(claim_id)
                 nested.append(claim_id)
@@ -119,12 +127,14 @@ def place_page(plan: Plan, place_id: str) -> Page:
             f"#map={place.kind.map_zoom}/{lat}/{lon}"
         )
     within = ", ".join(views.place_record(p).name for p in reversed(chain[:-1]))
-    return Page(
-        url=urls.record_url("places", place_id),
+    url = urls.record_url("places", place_id)
+    more_url, lists = record_lists(plan, Seg(place.name, url), [*direct, *nested], direct, nested)
+    page = Page(
+        url=url,
         title=place.name,
         description=f"{place.name} ({kind_label.lower()}"
         f"{', in ' + within if within else ''}): "
-        f"{counted(len(direct), 'claim')} {'names' if len(direct) == 1 else 'name'} it.",
+        f"{counted(len(direct), 'statement')} {'names' if len(direct) == 1 else 'name'} it.",
         data_file=origin.path,
         context=PlacePage(
             place=place,
@@ -137,12 +147,14 @@ def place_page(plan: Plan, place_id: str) -> Page:
             nested_total=len(nested),
             events=tuple(events[:SECTION_LIMIT]),
             events_total=len(events),
-            claims=views.claims,
+            statements=views.statements,
+            more_url=more_url,
             osm=osm,
             data_line=origin.line,
             map=_small_map(plan, place_id),
         ),
     )
+    return [page, *lists]
 
 
 def places_pages(plan: Plan) -> list[Page]:
@@ -156,7 +168,7 @@ def places_pages(plan: Plan) -> list[Page]:
                 seg=views.place_seg(place.id),
                 kind_label=place.kind.label,
                 within=tuple(views.place_seg(p) for p in reversed(chain)),
-                claims=len(views.claims_by_place.get(place.id, [])),
+                claims=len(views.at_place.get(place.id, [])),
                 events=len(views.events_by_place.get(place.id, [])),
             )
         )
@@ -189,11 +201,12 @@ def places_pages(plan: Plan) -> list[Page]:
             url=urls.PLACES,
             title="Places",
             description=f"{len(rows):,} places, each inside its parent, with what is "
-            "claimed or happened there.",
+            "said or happened there.",
             context=PlacesPage(
                 roots=roots, split=split, total=len(rows), map=build_map(views, size="large")
             ),
         )
     )
-    pages.extend(place_page(plan, place_id) for place_id in plan.dataset.places)
+    for place_id in plan.dataset.places:
+        pages.extend(place_page(plan, place_id))
     return pages

@@ -1,5 +1,6 @@
-"""The timeline: claims (when they were made), answers (when they were given) and events
-(when they happened): a chart to see, then the list, latest first, grouped by year."""
+"""The timeline: statements (claims when they were made, answers when they were given, each
+once) and events (when they happened): a chart to see, then the list, latest first, grouped
+by year."""
 
 from __future__ import annotations
 
@@ -8,16 +9,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from titfortat.model import vocab
 from titfortat.plan import urls
-from titfortat.plan.chart import Chart, Mark, build_chart
+from titfortat.plan.chart import Band, Chart, Mark, Tie, build_chart
+from titfortat.plan.chart import Moment as ChartMoment
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.claims import claim_title
 from titfortat.plan.pages.common import Plan
 from titfortat.plan.paging import PAGE_LIMIT, Part, paginate
 from titfortat.plan.sentences import Seg, capitalise
-from titfortat.plan.views import ClaimView, DateView, Views
+from titfortat.plan.views import DateView, StatementView, Views
 
-_KIND_ORDER = {"event": 0, "claim": 1, "answer": 2}
+_KIND_ORDER = {"event": 0, "position": 1, "claim": 2, "answer": 3}
 """On the same date, what happened comes before what was said about it, and the answer
 last."""
 
@@ -33,13 +36,15 @@ class TimelineEntry:
     headline: tuple[Seg, ...]
     who: tuple[Seg, ...]
     url: str
-    claim: ClaimView | None
-    """The claim an entry is, or answers."""
+    claim: StatementView | None
+    """The statement an entry is."""
     lane: str
     title: str
-    """A short name for the chart's marks: the claim page's title, the event's."""
+    """A short name for the chart's marks: the statement page's title, the event's."""
     state: str = ""
-    """For an answer, its state (the chart draws each state's mark)."""
+    """For an answer, the state it sets (the chart draws each state's mark)."""
+    answers: tuple[Seg, ...] = ()
+    """For an answer, the statements a source ties it to."""
 
     def sort_key(self) -> tuple[Any, ...]:
         """Latest first: by the last day the date may stand for, then the first."""
@@ -103,51 +108,48 @@ def lane_of(views: Views, actor_id: str, by_country: dict[str, str]) -> str:
     return by_country.get(country or "", "Others")
 
 
+def entry_kind(statement: StatementView) -> tuple[str, str]:
+    """The kind of timeline entry a statement is, and its label: an answer (a denial, or any
+    statement a source ties to another as its answer), a position, or a claim."""
+    if statement.kind is vocab.StatementKind.STANDING_POSITION:
+        return "position", statement.kind_label
+    if statement.is_answer:
+        return "answer", "Answer" if statement.kind.accuses else statement.kind_label
+    return "claim", statement.kind_label
+
+
 def timeline_entries(plan: Plan) -> list[TimelineEntry]:
-    """Every claim, answer and event as a timeline entry, latest first (undated ones last)."""
+    """Every statement and event as a timeline entry, each once, latest first (undated ones
+    last)."""
     views = plan.views
     by_country, _ = lanes(views)
     entries: list[TimelineEntry] = []
-    for claim in views.claims.values():
-        who = [claim.accuser, *([claim.speaker] if claim.speaker else [])]
+    for statement in views.statements.values():
+        who = [statement.by, *([statement.speaker] if statement.speaker else [])]
+        kind, label = entry_kind(statement)
+        answered = tuple(
+            Seg(
+                claim_title(views.statements[given.statement_id], views),
+                views.statements[given.statement_id].url,
+            )
+            for given in statement.answers_given
+        )
         entries.append(
             TimelineEntry(
-                anchor=f"claim-{claim.id}",
-                kind="claim",
-                kind_label=claim.kind_label,
-                date=claim.asserted,
-                headline=claim.sentence,
+                anchor=f"claim-{statement.id}",
+                kind=kind,
+                kind_label=label,
+                date=statement.said,
+                headline=statement.sentence,
                 who=tuple(who),
-                url=claim.url,
-                claim=claim,
-                lane=lane_of(views, claim.accuser_id, by_country),
-                title=claim_title(claim, views),
+                url=statement.url,
+                claim=statement,
+                lane=lane_of(views, statement.by_id, by_country),
+                title=claim_title(statement, views),
+                state=statement.answers_given[0].state.value if statement.answers_given else "",
+                answers=answered,
             )
         )
-        for step_number, step in enumerate(claim.history):
-            previous = claim.history[step_number - 1] if step_number else None
-            changed = previous is not None and previous.state is not step.state
-            if not (step.answered or changed) or step.date is None:
-                continue
-            who = [step.speaker] if step.speaker else [claim.accused]
-            entries.append(
-                TimelineEntry(
-                    anchor=f"answer-{claim.id}-{step_number + 1}",
-                    kind="answer",
-                    kind_label="Answer",
-                    date=step.date,
-                    headline=(
-                        Seg(f"{step.label}, per {step.as_of.text}: "),
-                        Seg(f"the claim that {claim.paraphrase}", claim.url),
-                    ),
-                    who=tuple(who),
-                    url=claim.url + "#answers",
-                    claim=claim,
-                    lane=lane_of(views, claim.accused_id, by_country),
-                    title=f"{step.label}, per {step.as_of.text}: {claim_title(claim, views)}",
-                    state=step.state.value,
-                )
-            )
     for event in views.events.values():
         entries.append(
             TimelineEntry(
@@ -176,10 +178,14 @@ def by_year(entries: list[TimelineEntry]) -> tuple[Year, ...]:
 
 
 def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -> Chart | None:
-    """The chart of the dated entries, each mark linking to its entry on ``page``."""
-    _, order = lanes(plan.views)
+    """The chart of the dated entries, each mark linking to its entry on ``page``; the
+    exchanges as bands, their moments labelled, each answer drawn to what a source ties it
+    to."""
+    views = plan.views
+    by_country, order = lanes(views)
     marks = [
         Mark(
+            key=e.anchor,
             kind=e.kind,
             lane=e.lane,
             first=e.date.value.earliest,
@@ -191,7 +197,47 @@ def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -
         for e in entries
         if e.date is not None
     ]
-    return build_chart(marks, order)
+    sides = tuple(by_country.values())
+    bands = []
+    moments = []
+    for exchange in plan.dataset.exchanges.values():
+        period = views.date(exchange.period)
+        first, last = period.value.earliest, period.value.latest
+        if first is None:
+            continue
+        bands.append(
+            Band(
+                label=exchange.title,
+                first=first,
+                last=last,
+                href=urls.record_url("exchanges", exchange.id),
+                name=f"Exchange: {exchange.title}, {period.display}",
+            )
+        )
+        for moment in exchange.moments:
+            cited = moment.statements[0]
+            said = views.statements[cited].said
+            moments.append(
+                ChartMoment(
+                    label=moment.label,
+                    keys=tuple(f"claim-{s}" for s in moment.statements),
+                    href=f"{page}#claim-{cited}",
+                    name=f"{said.short}: {moment.label}",
+                )
+            )
+    ties = [
+        Tie(answer=f"claim-{statement.id}", answered=f"claim-{given.statement_id}")
+        for statement in views.statements.values()
+        for given in statement.answers_given
+    ]
+    return build_chart(
+        marks,
+        order,
+        sides=(sides[0], sides[1]) if len(sides) == 2 else None,
+        bands=sorted(bands, key=lambda b: (b.first, b.last)),
+        moments=moments,
+        ties=ties,
+    )
 
 
 def timeline_pages(plan: Plan) -> list[Page]:
@@ -200,8 +246,7 @@ def timeline_pages(plan: Plan) -> list[Page]:
     dated = [e for e in entries if e.date is not None]
     undated = [e for e in entries if e.date is None]
     description = (
-        f"{len(dated):,} dated claims, answers and events, latest first, on a time axis and "
-        "in a list."
+        f"{len(dated):,} dated statements and events, latest first, on a time axis and in a list."
     )
     if len(entries) <= PAGE_LIMIT:
         context = TimelinePage(
@@ -222,7 +267,7 @@ def timeline_pages(plan: Plan) -> list[Page]:
                 Page(
                     url=part.url,
                     title=f"Timeline: {year}{part.suffix}",
-                    description=f"{len(year_entries):,} claims, answers and events dated {year}.",
+                    description=f"{len(year_entries):,} statements and events dated {year}.",
                     context=TimelinePage(
                         years=by_year(list(part.rows)),
                         pager=part.pager,
