@@ -7,12 +7,13 @@ here, the drawings themselves.
 
 from __future__ import annotations
 
-from typing import Any
+import itertools
+from typing import Any, Literal
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
-from titfortat_dev.browser import OpenPage
+from titfortat_dev.browser import DESKTOP, OpenPage
 
 pytestmark = pytest.mark.browser
 
@@ -48,16 +49,94 @@ def tab_until(page: Any, selector: str, limit: int = 400) -> list[str]:
     return seen
 
 
+WIDE = "svg.tft-chart__svg--wide"
+NARROW = "svg.tft-chart__svg--narrow"
+PHONE_412: ViewportSize = {"width": 412, "height": 915}
+
+CHART_LAYOUT = """(svg) => {
+  const box = (e) => { const r = e.getBoundingClientRect();
+    return {x: r.x, y: r.y, w: r.width, h: r.height}; };
+  const el = document.querySelector(svg);
+  return {
+    shown: getComputedStyle(el).display !== "none",
+    svg: box(el),
+    scrollWidth: document.documentElement.scrollWidth,
+    texts: Array.from(el.querySelectorAll("text")).map(t => ({
+      text: t.textContent, box: box(t),
+      px: parseFloat(getComputedStyle(t).fontSize) * el.getBoundingClientRect().width
+        / el.viewBox.baseVal.width,
+      count: t.classList.contains("tft-chart__count"),
+    })),
+    marks: Array.from(el.querySelectorAll("a.tft-chart__mark")).map(a => ({
+      label: a.getAttribute("aria-label"), box: box(a.querySelector(".tft-chart__hit")),
+    })),
+    bands: Array.from(el.querySelectorAll("a.tft-chart__band-link")).map(
+      a => a.getAttribute("aria-label")),
+    moments: Array.from(el.querySelectorAll("a.tft-chart__moment")).map(
+      a => a.getAttribute("aria-label")),
+  };
+}"""
+
+
+def overlap(a: dict[str, float], b: dict[str, float], pad: float = 0.5) -> bool:
+    return (
+        a["x"] + pad < b["x"] + b["w"]
+        and b["x"] + pad < a["x"] + a["w"]
+        and a["y"] + pad < b["y"] + b["h"]
+        and b["y"] + pad < a["y"] + a["h"]
+    )
+
+
+@pytest.mark.parametrize("path", ["timeline/", ""])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    ("viewport", "shown", "hidden"), [(DESKTOP, WIDE, NARROW), (PHONE_412, NARROW, WIDE)]
+)
+def test_the_chart_reads_at_phone_and_desk_widths(
+    open_page: OpenPage,
+    path: str,
+    viewport: ViewportSize,
+    shown: str,
+    hidden: str,
+    scheme: Literal["light", "dark"],
+) -> None:
+    """One drawing shown for the width, whole (no sideways scroll, nothing cut off), its words
+    at least 12 px and apart, every mark a target of at least 24 by 24 px, the exchanges
+    named and the moments labelled."""
+    page, _ = open_page(path, viewport=viewport, color_scheme=scheme)
+    layout = page.evaluate(CHART_LAYOUT, shown)
+    other = page.evaluate(CHART_LAYOUT, hidden)
+    assert layout["shown"] and not other["shown"]
+    assert layout["scrollWidth"] <= viewport["width"]
+    assert layout["svg"]["x"] >= 0
+    assert layout["svg"]["x"] + layout["svg"]["w"] <= viewport["width"]
+    words = [t for t in layout["texts"] if t["text"].strip()]
+    for text in words:
+        assert text["px"] >= 12, f"{text['text']!r} is drawn at {text['px']:.1f} px"
+    labels = [t for t in words if not t["count"]]
+    for one, other_text in itertools.combinations(labels, 2):
+        assert not overlap(one["box"], other_text["box"]), (
+            f"{one['text']!r} overlaps {other_text['text']!r}"
+        )
+    for mark in layout["marks"]:
+        assert mark["label"]
+        assert mark["box"]["w"] >= 23.5 and mark["box"]["h"] >= 23.5, mark
+    for one, other_mark in itertools.combinations(layout["marks"], 2):
+        assert not overlap(one["box"], other_mark["box"]), (one["label"], other_mark["label"])
+    assert layout["bands"], "no exchange is named on the chart"
+    assert all(layout["bands"]) and all(layout["moments"])
+
+
 @pytest.mark.parametrize("path", ["timeline/", ""])
 def test_every_chart_mark_is_a_named_link_to_an_entry_of_the_list(
     open_page: OpenPage, path: str
 ) -> None:
     page, _ = open_page(path)
-    svg = page.locator("svg.tft-chart__svg")
-    assert svg.count() == 1
+    assert page.locator("svg.tft-chart__svg").count() == 2
+    svg = page.locator(WIDE)
     assert svg.get_attribute("aria-labelledby")
-    found = marks(page, "a.tft-chart__mark")
-    assert len(found) >= 40
+    found = marks(page, f"{WIDE} a.tft-chart__mark")
+    assert len(found) >= 20
     timeline, _ = open_page("timeline/")
     entries = set(
         timeline.evaluate(
@@ -69,19 +148,26 @@ def test_every_chart_mark_is_a_named_link_to_an_entry_of_the_list(
         anchor = mark["href"].split("#", 1)[1]
         assert "/timeline/" in mark["href"], mark
         assert anchor in entries, f"{mark['label']}: no entry #{anchor} in the list"
+    for selector in ("a.tft-chart__band-link", "a.tft-chart__moment"):
+        for link in marks(page, f"{WIDE} {selector}"):
+            assert link["label"] and link["href"], link
 
 
-def test_every_chart_mark_is_reached_by_tab(open_page: OpenPage) -> None:
-    page, _ = open_page("timeline/")
-    labels = [m["label"] for m in marks(page, "a.tft-chart__mark")]
-    reached = tab_until(page, "a.tft-chart__mark")
+@pytest.mark.parametrize(("viewport", "svg"), [(DESKTOP, WIDE), (PHONE_412, NARROW)])
+def test_every_chart_link_is_reached_by_tab(
+    open_page: OpenPage, viewport: ViewportSize, svg: str
+) -> None:
+    page, _ = open_page("timeline/", viewport=viewport)
+    selector = f"{svg} a"
+    labels = [m["label"] for m in marks(page, selector)]
+    reached = tab_until(page, selector, limit=600)
     assert set(reached) == set(labels)
 
 
 def test_a_chart_mark_leads_to_its_entry(open_page: OpenPage) -> None:
     page, _ = open_page("timeline/")
-    first = page.locator("a.tft-chart__mark").first
-    target = marks(page, "a.tft-chart__mark")[0]["href"].split("#", 1)[1]
+    first = page.locator(f"{WIDE} a.tft-chart__mark").first
+    target = marks(page, f"{WIDE} a.tft-chart__mark")[0]["href"].split("#", 1)[1]
     first.focus()
     page.keyboard.press("Enter")
     page.wait_for_function(f"location.hash === '#{target}'")
