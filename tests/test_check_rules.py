@@ -184,9 +184,8 @@ def test_a_report_that_gives_part_is_held_to_its_own_quotes_and_credited_with_th
     assert result.problems == [], report(result.problems)
     whole = swap(partial, "        paraphrase: Pakistan has not answered\n", "")
     found = [m for m in messages(run(whole, second=True)) if "reports[1]" in m]
-    assert found and all(
-        "of the paraphrase is not in the quotes of source 'later'" in m for m in found
-    )
+    assert found
+    assert all("of the paraphrase is not in the quotes of source 'later'" in m for m in found)
     wrong = swap(partial, "paraphrase: Pakistan has not answered", "paraphrase: Pakistan denies it")
     only_problem(run(wrong, second=True), 'reports[1].paraphrase: "denies" is not in the quotes')
 
@@ -367,7 +366,8 @@ def test_a_two_word_quote_inside_a_quote_of_another_source_is_not_evidence() -> 
         MINIMAL_YAML,
         "            quote: Islamabad has yet to respond\n",
         "            quote: Islamabad has yet to respond\n"
-        "          - source: later\n            paragraph: 3\n            quote: weird propaganda\n",
+        "          - source: later\n            paragraph: 3\n"
+        "            quote: weird propaganda\n",
     )
     found = [
         m for m in messages(run(other_source, second=True)) if "a quote needs at least 3 words" in m
@@ -393,7 +393,8 @@ def test_a_denial_tied_by_name_sets_the_state_of_what_it_answers() -> None:
     claim = result.dataset.statements["pak-accuses-afg"]
     current = answers.current(claim, result.dataset, answering)
     assert current.state.value == "denied"
-    assert current.answer is not None and current.answer.id == "afg-denies"
+    assert current.answer is not None
+    assert current.answer.id == "afg-denies"
 
 
 def test_the_words_that_tie_an_answer_come_from_a_report_of_it() -> None:
@@ -455,8 +456,10 @@ def test_a_tie_met_fails_when_the_allegation_was_made_again_first() -> None:
     )
     again = swap(
         again,
-        "      date: 2025-12-01/2025-12-31\n      precision: interval\n      basis: inferred\n      note: For tests.\n    title",
-        "      date: 2025-12-20\n      precision: day\n      basis: inferred\n      note: For tests.\n    title",
+        "      date: 2025-12-01/2025-12-31\n      precision: interval\n"
+        "      basis: inferred\n      note: For tests.\n    title",
+        "      date: 2025-12-20\n      precision: day\n"
+        "      basis: inferred\n      note: For tests.\n    title",
     )
     only_problem(
         run(again),
@@ -485,8 +488,10 @@ def test_a_related_denial_is_shown_on_the_earlier_statement_not_as_its_state() -
     again = swap(again, "      - statement: pak-accuses-afg\n", "      - statement: pak-again\n")
     again = swap(
         again,
-        "      date: 2025-12-01/2025-12-31\n      precision: interval\n      basis: inferred\n      note: For tests.\n    title",
-        "      date: 2025-12-20\n      precision: day\n      basis: inferred\n      note: For tests.\n    title",
+        "      date: 2025-12-01/2025-12-31\n      precision: interval\n"
+        "      basis: inferred\n      note: For tests.\n    title",
+        "      date: 2025-12-20\n      precision: day\n"
+        "      basis: inferred\n      note: For tests.\n    title",
     )
     result = run(again)
     assert result.problems == [], report(result.problems)
@@ -536,8 +541,11 @@ def test_a_standing_position_is_shown_beside_the_allegations_it_covers() -> None
     )
     position = swap(
         position,
-        "    country: pakistan\n    description: A government.\n    other_names: [Islamabad]\n  - id: afg\n    name: Taliban government\n    type: government\n",
-        "    country: pakistan\n    description: A government.\n    other_names: [Islamabad]\n  - id: afg\n    name: Taliban government\n    type: government\n    country: afghanistan\n",
+        "    country: pakistan\n    description: A government.\n    other_names: [Islamabad]\n"
+        "  - id: afg\n    name: Taliban government\n    type: government\n",
+        "    country: pakistan\n    description: A government.\n    other_names: [Islamabad]\n"
+        "  - id: afg\n    name: Taliban government\n    type: government\n"
+        "    country: afghanistan\n",
     )
     position = swap(
         position,
@@ -564,7 +572,8 @@ def test_a_speaker_held_a_post_when_the_statement_was_made() -> None:
         "        role: spokesperson\n        end: 2025-06\n",
     )
     found = messages(run(ended))
-    assert found and all("held no post in 'afg' on" in m for m in found), found
+    assert found, found
+    assert all("held no post in 'afg' on" in m for m in found), found
     titled = swap(
         MINIMAL_YAML,
         "        role: spokesperson\n",
@@ -774,8 +783,10 @@ def test_an_exchange_that_says_what_its_statements_say_passes() -> None:
             '"everything" is not',
         ),
         (
-            "      date: 2025-12\n      precision: month\n      basis: inferred\n      note: For tests.\n    statements",
-            "      date: 2025-10\n      precision: month\n      basis: inferred\n      note: For tests.\n    statements",
+            "      date: 2025-12\n      precision: month\n"
+            "      basis: inferred\n      note: For tests.\n    statements",
+            "      date: 2025-10\n      precision: month\n"
+            "      basis: inferred\n      note: For tests.\n    statements",
             "falls outside the exchange's period",
         ),
     ],
@@ -899,3 +910,75 @@ def test_a_summary_is_held_to_its_statements(old: str, new: str, line: int, expe
 def test_a_summary_that_cites_nothing_is_refused() -> None:
     result = run(in_brief="Nothing here is cited.\n")
     assert any("this sentence cites no statement" in m for m in messages(result))
+
+
+def test_a_restatement_makes_the_same_allegation_again() -> None:
+    other = swap(
+        MINIMAL_YAML,
+        "    status:\n      - state: unanswered",
+        "    restates: afg-denies\n    status:\n      - state: unanswered",
+    )
+    found = [m for m in messages(run(other)) if "restates" in m]
+    assert len(found) == 1, found
+    assert "is on 'territory-used', this statement on 'hosts-training-camps'" in found[0]
+    assert "restates only the same allegation, made again" in found[0]
+
+
+def test_two_actors_of_no_country_are_not_one_side() -> None:
+    """An answer about a group does not meet what another actor of no country said: being of
+    no country is not a side."""
+    answer = """\
+  - id: pak-answers-about-a-group
+    kind: denial
+    by: pak
+    about: ttp
+    allegation: hosts-training-camps
+    said:
+      date: 2026-01-01
+      precision: day
+      basis: inferred
+      note: For tests.
+    title: Islamabad has yet to respond
+    paraphrase: Islamabad has yet to respond
+    reports:
+      - source: src
+        quotes:
+          - paragraph: 5
+            quote: Islamabad has yet to respond to these new allegations
+    answers:
+      - statement: afg-accuses-pak
+        state: denied
+        tie: met
+    cameo: "016"
+"""
+    found = messages(run(MINIMAL_YAML + answer))
+    assert any(
+        "the answer is about 'ttp', not the side of 'afg' that made 'afg-accuses-pak'" in m
+        for m in found
+    ), found
+
+
+def test_a_standing_position_covers_an_allegation_once() -> None:
+    twice = swap(
+        MINIMAL_YAML,
+        "    allegation: hosts-training-camps\n",
+        "    allegation: hosts-training-camps\n    covers: [shelters, shelters]\n",
+    )
+    found = messages(run(twice))
+    assert any("'shelters' is listed already: list it once" in m for m in found), found
+
+
+def test_a_report_that_dates_the_statement_after_its_source_is_refused() -> None:
+    dated = swap(
+        MINIMAL_YAML,
+        "    reports:\n      - source: src\n        quotes:\n          - paragraph: 1\n",
+        "    reports:\n      - source: src\n        said:\n          date: 2026-02\n"
+        "          precision: month\n          basis: inferred\n          note: For tests.\n"
+        "        quotes:\n          - paragraph: 1\n",
+    )
+    found = [m for m in messages(run(dated)) if "this report dates" in m]
+    assert found == [
+        f"data/minimal.yaml:{line_of(dated, 'date: 2026-02')}:11: statements[0] "
+        "(id=pak-accuses-afg) reports[0].said: this report dates the statement 2026-02, "
+        "after its source was published (2026-01-01): correct one of the dates"
+    ], messages(run(dated))

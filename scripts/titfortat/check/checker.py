@@ -96,6 +96,8 @@ class _Checker:
     used_blocks: dict[str, set[int | str]] = field(default_factory=lambda: defaultdict(set))
     """Per source, the blocks of its excerpt that a quote or a wording uses."""
     actors: dict[str, Actor] = field(default_factory=dict)
+    _links: dict[str, set[str]] | None = None
+    """The statements' restatement links, worked out on first need (see family)."""
     quotes: int = 0
     wordings: int = 0
     references: int = 0
@@ -595,6 +597,9 @@ class _Checker:
             )
         if statement.covers and kind is not vocab.StatementKind.STANDING_POSITION:
             self.at(entry, ["covers"], "only a standing position covers allegation types")
+        for i, allegation in enumerate(statement.covers):
+            if allegation in statement.covers[:i]:
+                self.at(entry, ["covers", i], f"'{allegation}' is listed already: list it once")
         if kind is vocab.StatementKind.STANDING_POSITION and statement.answers:
             self.at(
                 entry,
@@ -701,9 +706,17 @@ class _Checker:
                         [*loc, "places", j],
                         f"{place_id!r} is not among the statement's places: add it there too",
                     )
+        published = _published(sources.get(report.source))
         if report.said is not None:
             self.check_when(entry, [*loc, "said"], report.said, sources)
-        published = _published(sources.get(report.source))
+            own = _date(report.said)
+            if own and published and _certainly_after(own, published):
+                self.at(
+                    entry,
+                    [*loc, "said"],
+                    f"this report dates the statement {report.said.date}, after its source was "
+                    f"published ({published.text}): correct one of the dates",
+                )
         if published and said and _certainly_after(said, published):
             self.at(
                 entry,
@@ -895,6 +908,16 @@ class _Checker:
                 )
             previous = when
 
+    def same_side(self, first: str | None, second: str | None) -> bool:
+        """The same actor, or two actors of one country's side; an actor of no country (an
+        armed group, a body) is on no side but its own."""
+        if first is None or second is None:
+            return first == second
+        if first == second:
+            return True
+        side = side_of(first, self.actors)
+        return side is not None and side == side_of(second, self.actors)
+
     def check_restatements(self, statements: Mapping[str, _Entry]) -> None:
         """``restates``: an earlier statement, by the same side about the same side."""
         for entry in statements.values():
@@ -913,16 +936,22 @@ class _Checker:
                     f"{earlier.id!r} ({before.text}) is later than this statement "
                     f"({said.text}): a statement restates an earlier one",
                 )
-            same_by = side_of(statement.by, self.actors) == side_of(earlier.by, self.actors)
-            same_about = side_of(statement.about, self.actors) == side_of(
-                earlier.about, self.actors
-            )
+            same_by = self.same_side(statement.by, earlier.by)
+            same_about = self.same_side(statement.about, earlier.about)
             if not (same_by and same_about):
                 self.at(
                     entry,
                     ["restates"],
                     f"{earlier.id!r} is not by the same side about the same side: a statement "
                     "restates only the same allegation, made again",
+                )
+            if statement.allegation is not earlier.allegation:
+                self.at(
+                    entry,
+                    ["restates"],
+                    f"{earlier.id!r} is on '{earlier.allegation}', this statement on "
+                    f"'{statement.allegation}': a statement restates only the same allegation, "
+                    "made again",
                 )
             seen = {statement.id}
             step: Statement | None = earlier
@@ -1005,6 +1034,12 @@ class _Checker:
             who += [m.organization for m in self.actors[statement.speaker].memberships]
         return any(answers_for(w, about, self.actors) for w in who)
 
+    def family(self, statement: Statement, statements: Mapping[str, _Entry]) -> list[Statement]:
+        """A statement's restatements, either way (the links worked out once a run)."""
+        if self._links is None:
+            self._links = restatement_links(statements)
+        return _family(statement, statements, self._links)
+
     def check_met(
         self,
         entry: _Entry,
@@ -1015,7 +1050,7 @@ class _Checker:
     ) -> None:
         """A tie 'met': the answer is addressed to the target's side, on its allegation, and
         the allegation was not made again in between."""
-        if side_of(answer.about, self.actors) != side_of(target.by, self.actors):
+        if not self.same_side(answer.about, target.by):
             self.at(
                 entry,
                 [*loc, "tie"],
@@ -1034,7 +1069,7 @@ class _Checker:
         answered, given = _date(target.said), _date(answer.said)
         if answered is None or given is None:
             return
-        for other in _family(target, statements):
+        for other in self.family(target, statements):
             said = _date(other.said)
             if said and _certainly_after(said, answered) and _certainly_after(given, said):
                 self.at(
@@ -1484,19 +1519,26 @@ MOMENT_TOTAL = 8
 """Moments the timeline chart labels in words, in all: more would not fit a phone."""
 
 
-def _family(statement: Statement, statements: Mapping[str, _Entry]) -> list[Statement]:
-    """Every statement that makes the same allegation again, or that it makes again
-    (``restates`` links, either way, transitively), less itself."""
+def restatement_links(statements: Mapping[str, _Entry]) -> dict[str, set[str]]:
+    """Each statement's ``restates`` links, both ways."""
     links: dict[str, set[str]] = defaultdict(set)
     for entry in statements.values():
         record = typing.cast(Statement, entry.record)
         if record.restates and record.restates in statements:
             links[record.id].add(record.restates)
             links[record.restates].add(record.id)
+    return links
+
+
+def _family(
+    statement: Statement, statements: Mapping[str, _Entry], links: Mapping[str, set[str]]
+) -> list[Statement]:
+    """Every statement that makes the same allegation again, or that it makes again
+    (``restates`` links, either way, transitively), less itself."""
     seen = {statement.id}
     pending = [statement.id]
     while pending:
-        for other in links[pending.pop()]:
+        for other in links.get(pending.pop(), ()):
             if other not in seen:
                 seen.add(other)
                 pending.append(other)
