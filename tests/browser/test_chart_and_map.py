@@ -106,7 +106,8 @@ def test_the_chart_reads_at_phone_and_desk_widths(
     page, _ = open_page(path, viewport=viewport, color_scheme=scheme)
     layout = page.evaluate(CHART_LAYOUT, shown)
     other = page.evaluate(CHART_LAYOUT, hidden)
-    assert layout["shown"] and not other["shown"]
+    assert layout["shown"]
+    assert not other["shown"]
     assert layout["scrollWidth"] <= viewport["width"]
     assert layout["svg"]["x"] >= 0
     assert layout["svg"]["x"] + layout["svg"]["w"] <= viewport["width"]
@@ -120,11 +121,13 @@ def test_the_chart_reads_at_phone_and_desk_widths(
         )
     for mark in layout["marks"]:
         assert mark["label"]
-        assert mark["box"]["w"] >= 23.5 and mark["box"]["h"] >= 23.5, mark
+        assert mark["box"]["w"] >= 23.5, mark
+        assert mark["box"]["h"] >= 23.5, mark
     for one, other_mark in itertools.combinations(layout["marks"], 2):
         assert not overlap(one["box"], other_mark["box"]), (one["label"], other_mark["label"])
     assert layout["bands"], "no exchange is named on the chart"
-    assert all(layout["bands"]) and all(layout["moments"])
+    assert all(layout["bands"])
+    assert all(layout["moments"])
 
 
 @pytest.mark.parametrize("path", ["timeline/", ""])
@@ -150,7 +153,8 @@ def test_every_chart_mark_is_a_named_link_to_an_entry_of_the_list(
         assert anchor in entries, f"{mark['label']}: no entry #{anchor} in the list"
     for selector in ("a.tft-chart__band-link", "a.tft-chart__moment"):
         for link in marks(page, f"{WIDE} {selector}"):
-            assert link["label"] and link["href"], link
+            assert link["label"], link
+            assert link["href"], link
 
 
 @pytest.mark.parametrize(("viewport", "svg"), [(DESKTOP, WIDE), (PHONE_412, NARROW)])

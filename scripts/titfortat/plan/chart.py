@@ -18,7 +18,9 @@ source ties them (the caller passes just those). Only numbers and words here.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -257,7 +259,7 @@ def _months_between(first: dt.date, last: dt.date) -> int:
     return max(round((last - first).days / 30.44), 1)
 
 
-def _gap_words(first: dt.date, last: dt.date) -> tuple[str, str]:
+def _gap_words(first: dt.date, last: dt.date) -> tuple[tuple[str, str], str]:
     """A cut's length, in two short lines ("8", "months") and in words."""
     months = _months_between(first, last)
     if months >= 24:
@@ -288,13 +290,17 @@ class Scale:
         stops = self.stops
         if day <= stops[0][0]:
             return stops[0][1]
-        for (d1, p1), (d2, p2) in zip(stops, stops[1:], strict=False):
+        for (d1, p1), (d2, p2) in itertools.pairwise(stops):
             if d1 <= day <= d2:
                 if any(before == d1 and after == d2 for before, after, _ in self.cuts):
                     return p1 if (day - d1) <= (d2 - day) else p2
                 span = (d2 - d1).days
                 return p1 + (p2 - p1) * ((day - d1).days / span if span else 0.0)
         return stops[-1][1]
+
+    def same_stretch(self, first: dt.date, last: dt.date) -> bool:
+        """Whether two days fall in one stretch (no cut between them)."""
+        return self.segment_start(first) == self.segment_start(last)
 
     def segment_start(self, day: dt.date) -> float:
         """Where the stretch holding ``day`` begins."""
@@ -421,9 +427,7 @@ def _ties(shapes: dict[str, Shape], ties: Sequence[Tie], bend: float) -> tuple[s
     return tuple(paths)
 
 
-def _text(
-    lines: tuple[str, ...], x: float, y: float, anchor: str, size: float = FONT
-) -> Text:
+def _text(lines: tuple[str, ...], x: float, y: float, anchor: str, size: float = FONT) -> Text:
     """Text whose first line's top is at ``y``."""
     width = max(text_width(line, size) for line in lines)
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
@@ -501,28 +505,23 @@ def _moment_layout(
     return sorted(found, key=lambda item: item[2])
 
 
-def _wide(
-    marks: Sequence[Mark],
-    lanes: Sequence[str],
-    sides: tuple[str, str],
-    bands: Sequence[Band],
-    moments: Sequence[Moment],
-    ties: Sequence[Tie],
-) -> Drawing:
-    """Left to right. Top to bottom: the exchanges' names, the first side's moments, its
-    lane, the second side's lane, its moments (a mirror of the first), then the events and
-    everyone else."""
-    days = [m.last for m in marks] + [m.first for m in marks if m.first is not None]
-    left, right = WIDE_LEFT + 30, WIDE_WIDTH - WIDE_RIGHT - 14
-    scale = build_scale(days, left, slot=6.0, cut=46.0, length=right - left)
-    same_stretch = lambda a, b: scale.segment_start(a) == scale.segment_start(b)  # noqa: E731
+Placement = tuple[Mark, float, float, bool, int]
+"""A mark on the wide drawing: the mark, its start and end x, whether its start is unknown,
+and its level in its lane."""
+Laid = tuple[Moment, tuple[str, ...], float, float]
+"""A moment's words: the moment, its lines, their left edge and width."""
 
-    # Marks: x by date; in each lane, marks that would touch stack in levels.
-    placed: list[tuple[Mark, float, float, bool, int]] = []
+
+def _wide_marks(
+    marks: Sequence[Mark], lanes: Sequence[str], scale: Scale
+) -> tuple[list[Placement], dict[str, int]]:
+    """x by date; in each lane, marks that would touch stack in levels. Returns each mark's
+    placement and each lane's number of levels."""
+    placed: list[Placement] = []
     levels: dict[str, list[list[tuple[float, float]]]] = {lane: [] for lane in lanes}
     for mark in _date_order(marks):
         x2 = scale.at(mark.last)
-        open_start = mark.first is None or not same_stretch(mark.first, mark.last)
+        open_start = mark.first is None or not scale.same_stretch(mark.first, mark.last)
         x1 = x2 - OPEN_START if open_start else scale.at(mark.first)  # type: ignore[arg-type]
         taken = levels[mark.lane]
         level = 0
@@ -534,68 +533,88 @@ def _wide(
             taken.append([])
         taken[level].append((x1 - TARGET / 2, x2 + TARGET / 2))
         placed.append((mark, x1, x2, open_start, level))
-    used = [lane for lane in lanes if levels[lane]]
-    lane_of = {m.key: m.lane for m in marks}
-    centre_of = {mark.key: x2 for mark, _, x2, _, _ in placed}
+    return placed, {lane: len(found) for lane, found in levels.items() if found}
 
-    def side_of(moment: Moment) -> str:
-        return next((lane_of[k] for k in moment.keys if k in lane_of), used[0])
 
-    above = _moment_layout(
-        [m for m in moments if side_of(m) == used[0]], centre_of, 8, WIDE_WIDTH - 8
-    )
-    below: dict[str, list[tuple[Moment, tuple[str, ...], float, float]]] = {
-        lane: _moment_layout(
-            [m for m in moments if side_of(m) == lane], centre_of, 8, WIDE_WIDTH - 8
-        )
-        for lane in used[1:]
-    }
-    moment_row = LINE * 3 + 10
-
-    # Band names: in rows, as few as keep them apart.
-    band_set = []
+def _wide_band_names(
+    bands: Sequence[Band], scale: Scale
+) -> list[tuple[Band, tuple[str, ...], float, float, float, float, int]]:
+    """Each band's name: lines, left edge, width, the band's own extent, and its row (as few
+    rows as keep the names apart)."""
+    found = []
     for band in bands:
         x1, x2 = scale.at(band.first) - 14, scale.at(band.last) + 14
         lines = wrap(band.label, max(min(x2 - x1, WIDE_BAND_WIDTH), 160), most=3)
         width = max(text_width(line) for line in lines)
         x = min(max((x1 + x2) / 2 - width / 2, 8), WIDE_WIDTH - 8 - width)
-        band_set.append((band, lines, x, width, x1, x2))
-    band_rows = _place_rows([(b[2], b[3]) for b in band_set], 0.0, 1.0, upward=False)
-    band_row = LINE * 3 + 8
+        found.append((band, lines, x, width, x1, x2))
+    rows = _place_rows([(b[2], b[3]) for b in found], 0.0, 1.0, upward=False)
+    return [(*b, int(row)) for b, row in zip(found, rows, strict=True)]
 
-    y = 4.0 + (max(band_rows, default=-1) + 1) * band_row
-    callouts_at: list[tuple[Moment, Text, bool]] = []
 
-    def moments_here(
-        items: list[tuple[Moment, tuple[str, ...], float, float]], top: float, down: bool
-    ) -> float:
-        """Lay ``items`` in rows from ``top``; their lines run down to the lane below them
-        (``down``) or up to the lane above. Returns the height taken."""
-        rows = _place_rows([(x, w) for _, _, x, w in items], 0.0, 1.0, upward=False)
-        count = int(max(rows, default=-1)) + 1
-        for (moment, lines, x, width), row in zip(items, rows, strict=True):
-            if down:  # words sit on the row's floor, nearest their lane
-                row_top = top + (count - 1 - row) * moment_row + (3 - len(lines)) * LINE
-            else:
-                row_top = top + 4 + row * moment_row
-            text = _text(lines, x + width / 2, row_top, "middle")
-            callouts_at.append((moment, text, down))
-        return count * moment_row
+WIDE_MOMENT_ROW = LINE * 3 + 10
+WIDE_BAND_ROW = LINE * 3 + 8
 
-    y += moments_here(above, y, down=True)
+
+def _wide_moment_rows(
+    items: list[Laid], top: float, down: bool
+) -> tuple[list[tuple[Moment, Text, bool]], float]:
+    """Moments' words in rows from ``top``, their lines running down to the lane below them
+    (``down``) or up to the lane above; and the height they take."""
+    rows = _place_rows([(x, w) for _, _, x, w in items], 0.0, 1.0, upward=False)
+    count = int(max(rows, default=-1)) + 1
+    found = []
+    for (moment, lines, x, width), row in zip(items, rows, strict=True):
+        if down:  # words sit on the row's floor, nearest their lane
+            row_top = top + (count - 1 - row) * WIDE_MOMENT_ROW + (3 - len(lines)) * LINE
+        else:
+            row_top = top + 4 + row * WIDE_MOMENT_ROW
+        found.append((moment, _text(lines, x + width / 2, row_top, "middle"), down))
+    return found, count * WIDE_MOMENT_ROW
+
+
+def _wide(
+    marks: Sequence[Mark],
+    lanes: Sequence[str],
+    bands: Sequence[Band],
+    moments: Sequence[Moment],
+    ties: Sequence[Tie],
+) -> Drawing:
+    """Left to right. Top to bottom: the exchanges' names, the first side's moments, its
+    lane, the second side's lane, its moments (a mirror of the first), then the events and
+    everyone else."""
+    days = [m.last for m in marks] + [m.first for m in marks if m.first is not None]
+    left, right = WIDE_LEFT + 30, WIDE_WIDTH - WIDE_RIGHT - 14
+    scale = build_scale(days, left, slot=6.0, cut=46.0, length=right - left)
+    placed, levels = _wide_marks(marks, lanes, scale)
+    used = [lane for lane in lanes if lane in levels]
+    lane_of = {m.key: m.lane for m in marks}
+    centre_of = {mark.key: x2 for mark, _, x2, _, _ in placed}
+    by_lane: dict[str, list[Moment]] = {lane: [] for lane in used}
+    for moment in moments:
+        by_lane[next((lane_of[k] for k in moment.keys if k in lane_of), used[0])].append(moment)
+    laid = {
+        lane: _moment_layout(items, centre_of, 8, WIDE_WIDTH - 8) for lane, items in by_lane.items()
+    }
+    names = _wide_band_names(bands, scale)
+
+    y = 4.0 + (max((n[-1] for n in names), default=-1) + 1) * WIDE_BAND_ROW
+    callouts_at, height = _wide_moment_rows(laid[used[0]], y, down=True)
+    y += height
     lane_views: list[LaneView] = []
     lane_top: dict[str, float] = {}
     for index, lane in enumerate(used):
-        height = max(len(levels[lane]), 1) * STEP + 18
+        height = levels[lane] * STEP + 18
         lane_top[lane] = y
         lines = wrap(lane, WIDE_LEFT - 12, most=2)
         text = _text(lines, 8, y + height / 2 - LINE * len(lines) / 2 - 3, "start")
         lane_views.append(LaneView(lane, text, Box(0, y, WIDE_WIDTH, height), index % 2 == 1))
         y += height
-        if index >= 1 and below.get(lane):
-            y += moments_here(below[lane], y, down=False)
+        if index >= 1 and laid[lane]:
+            found, height = _wide_moment_rows(laid[lane], y, down=False)
+            callouts_at += found
+            y += height
     axis_y = y + 8
-    height = axis_y + 50
 
     shapes: dict[str, Shape] = {}
     for mark, x1, x2, open_start, level in placed:
@@ -604,21 +623,34 @@ def _wide(
         if open_start or x2 - x1 > 4:
             span = Box(round(x1, 1), round(cy - 3, 1), round(x2 - x1, 1), 6)
         shapes[mark.key] = _shape(mark, x2, cy, span, open_start)
-
     band_views = []
-    for index, ((band, lines, x, width, x1, x2), row) in enumerate(
-        zip(band_set, band_rows, strict=True)
-    ):
-        text_top = 4 + row * band_row + (3 - len(lines)) * LINE
+    for index, (band, lines, x, width, x1, x2, row) in enumerate(names):
+        text_top = 4 + row * WIDE_BAND_ROW + (3 - len(lines)) * LINE
         text = _text(lines, x + width / 2, text_top, "middle")
         box_top = text_top + LINE * len(lines) + 4
         box = Box(round(x1, 1), round(box_top, 1), round(x2 - x1, 1), round(axis_y - box_top, 1))
         band_views.append(BandView(box, text, band.href, band.name, index % 2 == 1, ""))
+    ticks, cuts = _wide_axis(scale, axis_y)
+    return Drawing(
+        name="wide",
+        width=WIDE_WIDTH,
+        height=math.ceil(axis_y + 50),
+        lanes=tuple(lane_views),
+        bands=tuple(band_views),
+        shapes=tuple(shapes[m.key] for m in _date_order(marks)),
+        callouts=tuple(
+            (_callout_down if down else _callout_up)(moment, text, shapes)
+            for moment, text, down in callouts_at
+        ),
+        ties=_ties(shapes, ties, bend=14.0),
+        ticks=tuple(ticks),
+        cuts=tuple(cuts),
+        guides=(f"M{left - 24} {axis_y:.1f} H{WIDE_WIDTH - WIDE_RIGHT}",),
+    )
 
-    callouts = []
-    for moment, text, down in callouts_at:
-        callouts.append((_callout_down if down else _callout_up)(moment, text, shapes))
 
+def _wide_axis(scale: Scale, axis_y: float) -> tuple[list[Tick], list[Cut]]:
+    """Month labels under the axis, and the cuts with their length in two short lines."""
     cuts = []
     for before, after, x in scale.cuts:
         lines, words = _gap_words(before, after)
@@ -630,20 +662,7 @@ def _wide(
         if any(text.box.overlaps(cut.text.box, 4) for cut in cuts):
             continue
         ticks.append(Tick(text, Box(round(x, 1), axis_y, 0, 6)))
-    guides = (f"M{left - 24} {axis_y:.1f} H{WIDE_WIDTH - WIDE_RIGHT}",)
-    return Drawing(
-        name="wide",
-        width=WIDE_WIDTH,
-        height=int(math.ceil(height)),
-        lanes=tuple(lane_views),
-        bands=tuple(band_views),
-        shapes=tuple(shapes[m.key] for m in _date_order(marks)),
-        callouts=tuple(callouts),
-        ties=_ties(shapes, ties, bend=14.0),
-        ticks=tuple(ticks),
-        cuts=tuple(cuts),
-        guides=guides,
-    )
+    return ticks, cuts
 
 
 def _callout_down(moment: Moment, text: Text, shapes: dict[str, Shape]) -> Callout:
@@ -679,6 +698,94 @@ NARROW_SPREAD = 56
 """How far each side's column stands from the middle one."""
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """Where the narrow drawing's columns stand, and which way each steps aside."""
+
+    sides: tuple[str, str]
+    x: dict[str, float]
+    outward: dict[str, float]
+
+    @classmethod
+    def of(cls, lanes: Sequence[str], sides: tuple[str, str]) -> _Columns:
+        middle = NARROW_WIDTH / 2
+        x = dict.fromkeys(lanes, middle)
+        x[sides[0]], x[sides[1]] = middle - NARROW_SPREAD, middle + NARROW_SPREAD
+        outward = dict.fromkeys(lanes, 1.0)
+        outward[sides[0]] = -1.0
+        return cls(sides, x, outward)
+
+    def free_x(self, lane: str, y: float, taken: list[tuple[float, float]]) -> float:
+        """The lane's column, else the nearest free place outwards (either way from the
+        middle), clear of the targets ``taken``."""
+        step = TARGET + 2
+        offsets = (
+            [self.outward[lane] * step * i for i in range(8)]
+            if lane in self.sides
+            else [step * (i // 2 + 1) * (1 if i % 2 else -1) for i in range(-1, 14)]
+        )
+        for offset in offsets:
+            candidate = _hit(self.x[lane] + offset, y)
+            if not any(candidate.overlaps(_hit(tx, ty), 1) for tx, ty in taken):
+                return self.x[lane] + offset
+        return self.x[lane]
+
+
+def _narrow_marks(marks: Sequence[Mark], scale: Scale, columns: _Columns) -> dict[str, Shape]:
+    """y by date; two on the same day in one column step aside."""
+    shapes: dict[str, Shape] = {}
+    taken: list[tuple[float, float]] = []
+    for mark in _date_order(marks):
+        y2 = scale.at(mark.last)
+        open_start = mark.first is None or not scale.same_stretch(mark.first, mark.last)
+        y1 = y2 - OPEN_START if open_start else scale.at(mark.first)  # type: ignore[arg-type]
+        x = columns.free_x(mark.lane, y2, taken)
+        taken.append((x, y2))
+        span = None
+        if open_start or y2 - y1 > 4:
+            span = Box(round(x - 3, 1), round(y1, 1), 6, round(y2 - y1, 1))
+        shapes[mark.key] = _shape(mark, x, y2, span, open_start)
+    return shapes
+
+
+def _narrow_lanes(
+    columns: _Columns, used: Sequence[str], bottom: float
+) -> tuple[list[LaneView], tuple[str, ...]]:
+    """The columns' names (the two sides at either edge, the rest in the middle) and their
+    guide lines."""
+    width, middle = float(NARROW_WIDTH), NARROW_WIDTH / 2
+    first, second = columns.sides
+    views = [
+        LaneView(
+            first,
+            _text(wrap(first, middle - 12, most=2), 4, 4, "start"),
+            Box(columns.x[first], NARROW_TOP, 0, bottom - NARROW_TOP),
+            False,
+        ),
+        LaneView(
+            second,
+            _text(wrap(second, middle - 12, most=2), width - 4, 4, "end"),
+            Box(columns.x[second], NARROW_TOP, 0, bottom - NARROW_TOP),
+            False,
+        ),
+    ]
+    rest = [lane for lane in used if lane not in columns.sides]
+    if rest:
+        label = " and ".join(rest)
+        views.append(
+            LaneView(
+                label,
+                _text(wrap(label, width, most=1), middle, 4 + LINE * 2, "middle"),
+                Box(middle, NARROW_TOP + 8, 0, bottom - NARROW_TOP - 8),
+                False,
+            )
+        )
+    guides = tuple(
+        f"M{lane.box.x:.1f} {lane.box.y:.1f} V{lane.box.y + lane.box.h:.1f}" for lane in views
+    )
+    return views, guides
+
+
 def _narrow(
     marks: Sequence[Mark],
     lanes: Sequence[str],
@@ -691,77 +798,40 @@ def _narrow(
     and everyone else in the middle; each exchange opens with its name; each moment is a
     row of words on its side's half, just before its day."""
     width = float(NARROW_WIDTH)
-    middle = width / 2
-    column = {lane: middle for lane in lanes}
-    column[sides[0]] = middle - NARROW_SPREAD
-    column[sides[1]] = middle + NARROW_SPREAD
-    outward = {lane: 1.0 for lane in lanes}
-    outward[sides[0]] = -1.0
+    columns = _Columns.of(lanes, sides)
     by_key = {m.key: m for m in marks}
 
-    def side_of(moment: Moment) -> str:
-        return next((by_key[k].lane for k in moment.keys if k in by_key), sides[0])
-
     def first_day(moment: Moment) -> dt.date | None:
-        days = [by_key[k].last for k in moment.keys if k in by_key]
-        return min(days) if days else None
+        return min((by_key[k].last for k in moment.keys if k in by_key), default=None)
 
     # Room before a day: each band's name, each moment's words.
     band_lines = [wrap(b.label, width - 16, size=15, most=2) for b in bands]
     moment_lines = [wrap(m.label, width * 0.66, most=3) for m in moments]
-    room: dict[dt.date, float] = {}
+    room: dict[dt.date, float] = defaultdict(float)
     for band, lines in zip(bands, band_lines, strict=True):
-        room[band.first] = room.get(band.first, 0.0) + LINE * len(lines) + 18
+        room[band.first] += LINE * len(lines) + 18
     for moment, lines in zip(moments, moment_lines, strict=True):
-        day = first_day(moment)
-        if day is not None:
-            room[day] = room.get(day, 0.0) + LINE * len(lines) + 14
+        if (day := first_day(moment)) is not None:
+            room[day] += LINE * len(lines) + 14
     days = [m.last for m in marks] + [m.first for m in marks if m.first is not None]
-    days += [b.first for b in bands]
     scale = build_scale(
-        days, NARROW_TOP + 16, slot=TARGET + 2, cut=60.0, per_day=0.2, room_before=room
+        [*days, *(b.first for b in bands)],
+        NARROW_TOP + 16,
+        slot=TARGET + 2,
+        cut=60.0,
+        per_day=0.2,
+        room_before=dict(room),
     )
-    same_stretch = lambda a, b: scale.segment_start(a) == scale.segment_start(b)  # noqa: E731
-
-    # Marks: y by date; two on the same day in one column step outwards.
-    shapes: dict[str, Shape] = {}
-    taken: list[tuple[float, float]] = []
-    used: list[str] = []
-    for mark in _date_order(marks):
-        y2 = scale.at(mark.last)
-        open_start = mark.first is None or not same_stretch(mark.first, mark.last)
-        y1 = y2 - OPEN_START if open_start else scale.at(mark.first)  # type: ignore[arg-type]
-        # the column's place, else the nearest free one outwards (either way from the middle)
-        step = TARGET + 2
-        offsets = (
-            [outward[mark.lane] * step * i for i in range(8)]
-            if mark.lane in sides
-            else [step * (i // 2 + 1) * (1 if i % 2 else -1) for i in range(-1, 14)]
-        )
-        x = column[mark.lane]
-        for offset in offsets:
-            candidate = _hit(column[mark.lane] + offset, y2)
-            if not any(candidate.overlaps(_hit(tx, ty), 1) for tx, ty in taken):
-                x = column[mark.lane] + offset
-                break
-        taken.append((x, y2))
-        if mark.lane not in used:
-            used.append(mark.lane)
-        span = None
-        if open_start or y2 - y1 > 4:
-            span = Box(round(x - 3, 1), round(y1, 1), 6, round(y2 - y1, 1))
-        shapes[mark.key] = _shape(mark, x, y2, span, open_start)
+    shapes = _narrow_marks(marks, scale, columns)
     bottom = max((s.hit.y + s.hit.h for s in shapes.values()), default=scale.end) + 20
 
     # Bands: a heading row each, then a stripe to its last mark.
     band_views = []
-    used_room: dict[dt.date, float] = {}
+    filled: dict[dt.date, float] = defaultdict(float)
     for index, (band, lines) in enumerate(zip(bands, band_lines, strict=True)):
-        top = scale.at(band.first) - room[band.first] + used_room.get(band.first, 0.0)
-        used_room[band.first] = used_room.get(band.first, 0.0) + LINE * len(lines) + 18
-        inside = [
-            s.cy for k, s in shapes.items() if band.first <= by_key[k].last <= band.last
-        ]
+        top = scale.at(band.first) - room[band.first] + filled[band.first]
+        filled[band.first] += LINE * len(lines) + 18
+        inside = [s.cy for k, s in shapes.items() if band.first <= by_key[k].last <= band.last]
         end = max(inside, default=scale.at(band.last)) + 18
         box = Box(0, round(top, 1), width, round(end - top, 1))
         text = _text(lines, 8, top + 6, "start", 15)
@@ -770,71 +840,26 @@ def _narrow(
     # Moments: words on their side's half, just before their day.
     callouts = []
     for moment, lines in zip(moments, moment_lines, strict=True):
-        day = first_day(moment)
-        if day is None:
+        if (day := first_day(moment)) is None:
             continue
-        top = scale.at(day) - room[day] + used_room.get(day, 0.0) + 2
-        used_room[day] = used_room.get(day, 0.0) + LINE * len(lines) + 14
-        if outward[side_of(moment)] < 0:
+        top = scale.at(day) - room[day] + filled[day] + 2
+        filled[day] += LINE * len(lines) + 14
+        lane = next((by_key[k].lane for k in moment.keys if k in by_key), sides[0])
+        if columns.outward[lane] < 0:
             text = _text(lines, 8, top, "start")
         else:
             text = _text(lines, width - 8, top, "end")
         callouts.append(_callout_down(moment, text, shapes))
 
-    # Columns' names and guide lines.
-    lane_views = []
-    names = wrap(sides[0], middle - 12, most=2), wrap(sides[1], middle - 12, most=2)
-    lane_views.append(
-        LaneView(
-            sides[0],
-            _text(names[0], 4, 4, "start"),
-            Box(column[sides[0]], NARROW_TOP, 0, bottom - NARROW_TOP),
-            False,
-        )
+    used = list(dict.fromkeys(m.lane for m in _date_order(marks)))
+    lane_views, guides = _narrow_lanes(columns, used, bottom)
+    ticks, cuts = _narrow_axis(
+        scale, [c.text.box for c in callouts] + [b.text.box for b in band_views], shapes
     )
-    lane_views.append(
-        LaneView(
-            sides[1],
-            _text(names[1], width - 4, 4, "end"),
-            Box(column[sides[1]], NARROW_TOP, 0, bottom - NARROW_TOP),
-            False,
-        )
-    )
-    rest = [lane for lane in used if lane not in sides]
-    if rest:
-        label = " and ".join(rest)
-        lane_views.append(
-            LaneView(
-                label,
-                _text(wrap(label, width, most=1), middle, 4 + LINE * 2, "middle"),
-                Box(middle, NARROW_TOP + 8, 0, bottom - NARROW_TOP - 8),
-                False,
-            )
-        )
-    guides = tuple(
-        f"M{lane.box.x:.1f} {lane.box.y:.1f} V{lane.box.y + lane.box.h:.1f}" for lane in lane_views
-    )
-
-    # Dates at the right edge, at month starts, where nothing else is.
-    taken_boxes = [c.text.box for c in callouts] + [b.text.box for b in band_views]
-    ticks = []
-    for _, y, label in _ticks_along(scale, 40):
-        text = _text((label,), width - 4, y - 9, "end")
-        if any(text.box.overlaps(box, 2) for box in taken_boxes):
-            continue
-        if any(text.box.overlaps(s.hit) for s in shapes.values()):
-            continue
-        ticks.append(Tick(text, Box(width - 2, round(y, 1), 2, 0)))
-    cuts = []
-    for before, after, y in scale.cuts:
-        _, words = _gap_words(before, after)
-        path = f"M{middle - 90:.1f} {y + 14:.1f} h180"
-        text = _text((f"≈ {words.removeprefix('about ')}",), middle, y - 12, "middle")
-        cuts.append(Cut(path, text, words))
     return Drawing(
         name="narrow",
         width=NARROW_WIDTH,
-        height=int(math.ceil(bottom)),
+        height=math.ceil(bottom),
         lanes=tuple(lane_views),
         bands=tuple(band_views),
         shapes=tuple(shapes[m.key] for m in _date_order(marks)),
@@ -890,6 +915,30 @@ KIND_WORDS = {
 }
 
 
+def _narrow_axis(
+    scale: Scale, taken_boxes: list[Box], shapes: dict[str, Shape]
+) -> tuple[list[Tick], list[Cut]]:
+    """Dates at the right edge, at month starts, where nothing else is; each cut as a line
+    across the columns with its length in words."""
+    width = float(NARROW_WIDTH)
+    middle = width / 2
+    ticks = []
+    for _, y, label in _ticks_along(scale, 40):
+        text = _text((label,), width - 4, y - 9, "end")
+        if any(text.box.overlaps(box, 2) for box in taken_boxes):
+            continue
+        if any(text.box.overlaps(s.hit) for s in shapes.values()):
+            continue
+        ticks.append(Tick(text, Box(width - 2, round(y, 1), 2, 0)))
+    cuts = []
+    for before, after, y in scale.cuts:
+        _, words = _gap_words(before, after)
+        path = f"M{middle - 90:.1f} {y + 14:.1f} h180"
+        text = _text((f"≈ {words.removeprefix('about ')}",), middle, y - 12, "middle")
+        cuts.append(Cut(path, text, words))
+    return ticks, cuts
+
+
 def build_chart(
     marks: Sequence[Mark],
     lanes: Sequence[str],
@@ -929,7 +978,7 @@ def build_chart(
     drawn_ties = [Tie(a, b) for a, b in tied if a != b]
     days = [m.last for m in marks] + [m.first for m in marks if m.first is not None]
     return Chart(
-        wide=_wide(drawn, wide_order, sides, bands, moments, drawn_ties),
+        wide=_wide(drawn, wide_order, bands, moments, drawn_ties),
         narrow=_narrow(drawn, order, sides, bands, moments, drawn_ties),
         first=short_date(min(days)),
         last=short_date(max(days)),
@@ -938,4 +987,3 @@ def build_chart(
         moments=len(moments),
         ties=sum(1 for t in ties if t.answer in drawn_as and t.answered in drawn_as),
     )
-
