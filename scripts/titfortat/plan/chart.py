@@ -72,6 +72,8 @@ class Band:
     href: str
     name: str
     """Its accessible name."""
+    short: str = ""
+    """Its name where room is short (the wide drawing, whose axis gives the dates)."""
 
 
 @dataclass(frozen=True)
@@ -362,8 +364,8 @@ def build_scale(
 
 
 def _ticks_along(scale: Scale, minimum: float) -> list[tuple[dt.date, float, str]]:
-    """Month starts (with the year at a stretch's first and at January), never closer than
-    ``minimum``; a stretch with no month start in it gets its first day."""
+    """Month starts (with the year at a stretch's first and wherever the year changes), never
+    closer than ``minimum``; a stretch with no month start in it gets its first day."""
     found: list[tuple[dt.date, float, str]] = []
     last = -1e9
     for first, end in scale.segments:
@@ -374,7 +376,7 @@ def _ticks_along(scale: Scale, minimum: float) -> list[tuple[dt.date, float, str
         while month <= end:
             position = scale.at(month)
             label = SHORT_MONTHS[month.month - 1]
-            if month.month == 1 or not placed:
+            if not placed or not found or found[-1][0].year != month.year:
                 label = f"{label} {month.year}"
             if position - last >= minimum:
                 found.append((month, position, label))
@@ -544,7 +546,7 @@ def _wide_band_names(
     found = []
     for band in bands:
         x1, x2 = scale.at(band.first) - 14, scale.at(band.last) + 14
-        lines = wrap(band.label, max(min(x2 - x1, WIDE_BAND_WIDTH), 160), most=3)
+        lines = wrap(band.short or band.label, max(min(x2 - x1, WIDE_BAND_WIDTH), 150), most=3)
         width = max(text_width(line) for line in lines)
         x = min(max((x1 + x2) / 2 - width / 2, 8), WIDE_WIDTH - 8 - width)
         found.append((band, lines, x, width, x1, x2))
@@ -742,8 +744,12 @@ def _narrow_marks(marks: Sequence[Mark], scale: Scale, columns: _Columns) -> dic
         x = columns.free_x(mark.lane, y2, taken)
         taken.append((x, y2))
         span = None
-        if open_start or y2 - y1 > 4:
+        if open_start:
             span = Box(round(x - 3, 1), round(y1, 1), 6, round(y2 - y1, 1))
+        elif y2 - y1 > 4:
+            # beside the column, not down it: a stretch of days passes other marks
+            side = columns.outward.get(mark.lane, 1.0) if mark.lane in columns.sides else -1.0
+            span = Box(round(x + side * 10 - 1.5, 1), round(y1, 1), 3, round(y2 - y1, 1))
         shapes[mark.key] = _shape(mark, x, y2, span, open_start)
     return shapes
 
@@ -819,7 +825,7 @@ def _narrow(
         NARROW_TOP + 16,
         slot=TARGET + 2,
         cut=60.0,
-        per_day=0.2,
+        per_day=0.12,
         room_before=dict(room),
     )
     shapes = _narrow_marks(marks, scale, columns)

@@ -13,8 +13,7 @@ from titfortat.plan.map import MapView, build_map
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import Plan
 from titfortat.plan.pages.exchanges import ExchangeView, exchange_views
-from titfortat.plan.pages.timeline import chart, timeline_entries
-from titfortat.plan.paging import PAGE_LIMIT
+from titfortat.plan.pages.timeline import chart, entry_pages
 from titfortat.plan.sentences import Seg
 from titfortat.plan.summaries import BriefPiece, pieces
 from titfortat.plan.views import DateView
@@ -101,12 +100,10 @@ def names(plan: Plan) -> tuple[NameEntry, ...]:
 
 
 def _chart(plan: Plan) -> Chart | None:
-    """The timeline's chart, its marks linking to the timeline's entries (when the timeline
-    is one page; a split timeline keeps its entries on pages of their own)."""
-    entries = timeline_entries(plan)
-    if len(entries) > PAGE_LIMIT:
-        return None
-    return chart(plan, [e for e in entries if e.date is not None], urls.TIMELINE)
+    """The timeline's chart, its marks linking to the timeline's entries (on its pages by
+    year, when it is split)."""
+    dated, where = entry_pages(plan)
+    return chart(plan, dated, urls.TIMELINE, pages=where)
 
 
 def figures(plan: Plan, exchanges: int) -> Figures:

@@ -16,7 +16,7 @@ from titfortat.plan.chart import Moment as ChartMoment
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.claims import claim_title
 from titfortat.plan.pages.common import Plan
-from titfortat.plan.paging import PAGE_LIMIT, Part, paginate
+from titfortat.plan.paging import PAGE_LIMIT, Paged, Part, paginate
 from titfortat.plan.sentences import Seg, capitalise
 from titfortat.plan.views import DateView, StatementView, Views
 
@@ -177,12 +177,29 @@ def by_year(entries: list[TimelineEntry]) -> tuple[Year, ...]:
     return tuple(Year(str(year), f"year-{year}", tuple(items)) for year, items in groups.items())
 
 
-def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -> Chart | None:
-    """The chart of the dated entries, each mark linking to its entry on ``page``; the
-    exchanges as bands, their moments labelled, each answer drawn to what a source ties it
-    to."""
+CHART_LIMIT = 800
+"""Most entries the chart draws: beyond this (the benchmark's synthetic sizes) the timeline is
+read by year, from its index."""
+
+
+def chart(
+    plan: Plan,
+    entries: list[TimelineEntry],
+    page: str = urls.TIMELINE,
+    pages: dict[str, str] | None = None,
+) -> Chart | None:
+    """The chart of the dated entries, each mark linking to its entry on ``page`` (or, when
+    the timeline is split, on the page ``pages`` gives for its anchor); the exchanges as
+    bands, their moments labelled, each answer drawn to what a source ties it to. None when
+    there are too many entries to draw."""
+    if len(entries) > CHART_LIMIT:
+        return None
     views = plan.views
     by_country, order = lanes(views)
+
+    def href(anchor: str) -> str:
+        return f"{(pages or {}).get(anchor, page)}#{anchor}"
+
     marks = [
         Mark(
             key=e.anchor,
@@ -191,7 +208,7 @@ def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -
             first=e.date.value.earliest,
             last=e.date.value.latest,
             label=f"{e.date.short}: {e.title}",
-            href=f"{page}#{e.anchor}",
+            href=href(e.anchor),
             state=e.state,
         )
         for e in entries
@@ -212,6 +229,7 @@ def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -
                 last=last,
                 href=urls.record_url("exchanges", exchange.id),
                 name=f"Exchange: {exchange.title}, {period.display}",
+                short=capitalise(exchange.title.partition(": ")[2] or exchange.title),
             )
         )
         for moment in exchange.moments:
@@ -221,7 +239,7 @@ def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -
                 ChartMoment(
                     label=moment.label,
                     keys=tuple(f"claim-{s}" for s in moment.statements),
-                    href=f"{page}#claim-{cited}",
+                    href=href(f"claim-{cited}"),
                     name=f"{said.short}: {moment.label}",
                 )
             )
@@ -240,8 +258,37 @@ def chart(plan: Plan, entries: list[TimelineEntry], page: str = urls.TIMELINE) -
     )
 
 
+def year_parts(dated: list[TimelineEntry]) -> list[tuple[str, int, list[Paged[TimelineEntry]]]]:
+    """A split timeline's pages: per year (latest first), its number of entries and its
+    parts."""
+    grouped: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for entry in dated:
+        assert entry.date is not None
+        grouped[str(entry.date.value.latest.year)].append(entry)
+    return [
+        (year, len(items), paginate(urls.timeline_year(year), items))
+        for year, items in grouped.items()
+    ]
+
+
+def entry_pages(plan: Plan) -> tuple[list[TimelineEntry], dict[str, str]]:
+    """The dated entries, and the page each is on when the timeline is split (empty when it
+    is one page)."""
+    entries = timeline_entries(plan)
+    dated = [e for e in entries if e.date is not None]
+    if len(entries) <= PAGE_LIMIT:
+        return dated, {}
+    return dated, {
+        entry.anchor: part.url
+        for _, _, parts in year_parts(dated)
+        for part in parts
+        for entry in part.rows
+    }
+
+
 def timeline_pages(plan: Plan) -> list[Page]:
-    """The timeline: one page, or an index of years with a page (or pages) per year."""
+    """The timeline: one page, or an index of years with a page (or pages) per year. The
+    chart is on the one page, or on the index, its marks linking to the years' pages."""
     entries = timeline_entries(plan)
     dated = [e for e in entries if e.date is not None]
     undated = [e for e in entries if e.date is None]
@@ -253,21 +300,18 @@ def timeline_pages(plan: Plan) -> list[Page]:
             chart=chart(plan, dated), years=by_year(dated), undated=tuple(undated)
         )
         return [Page(urls.TIMELINE, "Timeline", description, context)]
-    grouped: dict[str, list[TimelineEntry]] = defaultdict(list)
-    for entry in dated:
-        assert entry.date is not None
-        grouped[str(entry.date.value.latest.year)].append(entry)
     pages: list[Page] = []
     year_links = []
-    for year, year_entries in grouped.items():
-        base = urls.timeline_year(year)
-        year_links.append((year, len(year_entries), base))
-        for part in paginate(base, year_entries):
+    where: dict[str, str] = {}
+    for year, count, parts in year_parts(dated):
+        year_links.append((year, count, urls.timeline_year(year)))
+        for part in parts:
+            where.update((entry.anchor, part.url) for entry in part.rows)
             pages.append(
                 Page(
                     url=part.url,
                     title=f"Timeline: {year}{part.suffix}",
-                    description=f"{len(year_entries):,} statements and events dated {year}.",
+                    description=f"{count:,} statements and events dated {year}.",
                     context=TimelinePage(
                         years=by_year(list(part.rows)),
                         pager=part.pager,
@@ -288,6 +332,10 @@ def timeline_pages(plan: Plan) -> list[Page]:
                     search_exclude=plan.large,
                 )
             )
-    index = TimelinePage(year_links=tuple(year_links), undated_count=len(undated))
+    index = TimelinePage(
+        chart=chart(plan, dated, pages=where),
+        year_links=tuple(year_links),
+        undated_count=len(undated),
+    )
     pages.append(Page(urls.TIMELINE, "Timeline", description, index))
     return pages
