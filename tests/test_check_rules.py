@@ -982,3 +982,14 @@ def test_a_report_that_dates_the_statement_after_its_source_is_refused() -> None
         "(id=pak-accuses-afg) reports[0].said: this report dates the statement 2026-02, "
         "after its source was published (2026-01-01): correct one of the dates"
     ], messages(run(dated))
+
+
+def test_a_summary_citing_a_statement_with_problems_adds_none_of_its_own() -> None:
+    """A statement with a mistyped field is reported once, where it is; the summary that
+    cites it is not checked against it, so no 'no statement has the id' follows."""
+    broken = swap(
+        MINIMAL_YAML, "    allegation: territory-used\n", "    allegaton: territory-used\n"
+    )
+    found = messages(run(broken, in_brief=BRIEF))
+    assert not any("in-brief" in m for m in found), found
+    assert any("allegaton: unknown field 'allegaton'" in m for m in found), found

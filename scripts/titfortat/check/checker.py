@@ -1255,8 +1255,12 @@ class _Checker:
             for sentence in paragraph:
                 cited: list[Statement] = []
                 names: list[str] = []
+                unchecked = False
                 for ref in sentence.references:
                     pool = by_id[ref.collection]
+                    if ref.record_id in self.invalid_ids.get(ref.collection, set()):
+                        unchecked = True  # the record's own problems are reported already
+                        continue
                     if ref.record_id not in pool:
                         hint = _did_you_mean(ref.record_id, pool)
                         what_ref = ref.collection.removesuffix("s")
@@ -1292,6 +1296,9 @@ class _Checker:
                     names += _names(record)
                     if ref.collection == "statements":
                         cited.append(typing.cast(Statement, record))
+                if unchecked:
+                    cited_any = cited_any or bool(cited)
+                    continue
                 if not cited:
                     self.problems.append(
                         moved(
