@@ -775,7 +775,7 @@ def test_an_exchange_that_says_what_its_statements_say_passes() -> None:
         (
             "    statements: [pak-accuses-afg, afg-denies]",
             "    statements: [pak-accuses-afg, afg-accuses-pak]",
-            "",
+            "the summary cites 'afg-denies', which is not one of this exchange's statements",
         ),
         (
             "      - label: Kabul denies it",
@@ -993,3 +993,29 @@ def test_a_summary_citing_a_statement_with_problems_adds_none_of_its_own() -> No
     found = messages(run(broken, in_brief=BRIEF))
     assert not any("in-brief" in m for m in found), found
     assert any("allegaton: unknown field 'allegaton'" in m for m in found), found
+
+
+def test_a_moment_labels_its_own_exchanges_statements() -> None:
+    other = swap(
+        MINIMAL_YAML + EXCHANGE,
+        "        statements: [afg-denies]",
+        "        statements: [afg-accuses-pak]",
+    )
+    found = messages(run(other))
+    assert any("'afg-accuses-pak' is not one of this exchange's statements" in m for m in found)
+
+
+def test_a_links_words_name_the_record_it_links() -> None:
+    wrong = BRIEF.replace("[[actor:ttp|TTP]]", "[[actor:ttp|IS-KP]]")
+    found = messages(run(in_brief=wrong))
+    assert any("the link's words \"IS-KP\" do not name 'ttp'" in m for m in found), found
+
+
+def test_a_data_file_whose_name_starts_with_an_underscore_is_not_read(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "texts").mkdir(parents=True)
+    (data / "minimal.yaml").write_text(MINIMAL_YAML, encoding="utf-8")
+    (data / "texts" / "src.txt").write_text(MINIMAL_TEXT, encoding="utf-8")
+    (data / "_draft.yaml").write_text("not: [valid", encoding="utf-8")
+    inputs = read_inputs(data, base=tmp_path)
+    assert sorted(inputs.files) == ["data/minimal.yaml"]

@@ -585,15 +585,23 @@ class _Checker:
         if statement.about is not None and statement.by == statement.about:
             self.at(entry, ["about"], "a statement is not about the one who makes it")
         if kind.about_needed and statement.about is None:
-            self.at(entry, ["about"], f"a {kind.label.lower()} names whom it is about (about:)")
+            self.at(
+                entry,
+                ["about"],
+                f"{_article(kind.label)} {kind.label.lower()} names whom it is about (about:)",
+            )
         if not kind.about_needed and statement.about is not None:
-            self.at(entry, ["about"], f"a {kind.label.lower()} is about no one: remove about:")
+            self.at(
+                entry,
+                ["about"],
+                f"{_article(kind.label)} {kind.label.lower()} is about no one: remove about:",
+            )
         if kind.title_needed and statement.title is None:
             self.at(
                 entry,
                 [],
-                f"a {kind.label.lower()} needs a title written by an editor (title:): a "
-                "generated one would say what it does not",
+                f"{_article(kind.label)} {kind.label.lower()} needs a title written by an editor "
+                "(title:): a generated one would say what it does not",
             )
         if statement.covers and kind is not vocab.StatementKind.STANDING_POSITION:
             self.at(entry, ["covers"], "only a standing position covers allegation types")
@@ -997,8 +1005,8 @@ class _Checker:
                 self.at(
                     entry,
                     [*loc, "state"],
-                    f"a {statement.kind.label.lower()} sets no '{answer.state}' state (it may "
-                    f"set: {allowed})",
+                    f"{_article(statement.kind.label)} {statement.kind.label.lower()} sets no "
+                    f"'{answer.state}' state (it may set: {allowed})",
                 )
             if target.about is None or not self.speaks_for(statement, target.about):
                 self.at(
@@ -1176,10 +1184,37 @@ class _Checker:
                         f"({period.text})",
                     )
             line, column = entry.doc.locate(["exchanges", entry.index, "summary"])
-            self.check_summary(
+            parsed = self.check_summary(
                 entry.doc.path, line, column, exchange.summary, by_id, f"exchange {exchange.id!r}"
             )
+            members = set(exchange.statements)
+            outside = sorted(
+                {
+                    ref.record_id
+                    for paragraph in parsed.paragraphs
+                    for sentence in paragraph
+                    for ref in sentence.references
+                    if ref.collection == "statements"
+                    and ref.record_id in statements
+                    and ref.record_id not in members
+                }
+            )
+            for statement_id in outside:
+                self.at(
+                    entry,
+                    ["summary"],
+                    f"the summary cites {statement_id!r}, which is not one of this exchange's "
+                    "statements: add it to them, or cite one that is",
+                )
             for i, moment in enumerate(exchange.moments):
+                for j, statement_id in enumerate(moment.statements):
+                    if statement_id in statements and statement_id not in members:
+                        self.at(
+                            entry,
+                            ["moments", i, "statements", j],
+                            f"{statement_id!r} is not one of this exchange's statements: a "
+                            "moment labels its own exchange's",
+                        )
                 moments += 1
                 cited = [
                     typing.cast(Statement, statements[s].record)
@@ -1294,6 +1329,20 @@ class _Checker:
                         )
                     linked.setdefault(key, ref.line)
                     names += _names(record)
+                    strange = unsupported(ref.words or "", vocabulary(_names(record)))
+                    if strange:
+                        self.problems.append(
+                            moved(
+                                Problem(
+                                    path,
+                                    ref.line,
+                                    ref.column,
+                                    f'the link\'s words "{ref.words}" do not name '
+                                    f'{ref.record_id!r} ("{strange[0]}" is none of its '
+                                    "names): use a name the record gives",
+                                )
+                            )
+                        )
                     if ref.collection == "statements":
                         cited.append(typing.cast(Statement, record))
                 if unchecked:
@@ -1553,6 +1602,11 @@ def _family(
     return [typing.cast(Statement, statements[i].record) for i in sorted(seen)]
 
 
+def _article(word: str) -> str:
+    """ "a" or "an", as the word is said (by its first letter: enough for the vocabularies)."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def _ranges(numbers: Sequence[int]) -> str:
     """ "4", "4 and 7", "4-6, 9 and 11": paragraph numbers as a reader lists them."""
     runs: list[str] = []
@@ -1570,7 +1624,8 @@ def _names(record: Any) -> list[str]:
     """A record's names as a text may give them: name, short name, other names, title."""
     names = [getattr(record, "name", None), getattr(record, "short_name", None)]
     names += list(getattr(record, "other_names", []))
-    names += [getattr(record, "title", None)]
+    names += [alias.name for alias in getattr(record, "aliases", [])]
+    names += [getattr(record, "title", None), getattr(record, "publisher", None)]
     return [name for name in names if name]
 
 

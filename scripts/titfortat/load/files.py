@@ -27,7 +27,7 @@ def _visible_files(root: Path) -> list[Path]:
     found: list[Path] = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        found.extend(Path(folder, name) for name in names if not name.startswith("."))
+        found.extend(Path(folder, name) for name in names if not name.startswith((".", "_")))
     return sorted(found)
 
 

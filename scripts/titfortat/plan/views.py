@@ -12,7 +12,7 @@ denial and a standing position say whose they are and set none.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -507,6 +507,17 @@ class Views:
             name = f"a copy on {name}"
         return Seg(name, record_url("sources", source_id))
 
+    def source_names(self, source_ids: Sequence[str]) -> dict[str, Seg]:
+        """Sources as one sentence credits them: two of one publisher told apart by the date
+        each was published ("Afghanistan International (8 May 2024)")."""
+        named = {s: self.source_name(s) for s in source_ids}
+        texts = [seg.text for seg in named.values()]
+        for source_id, seg in named.items():
+            published = self.published(source_id)
+            if texts.count(seg.text) > 1 and published is not None:
+                named[source_id] = Seg(f"{seg.text} ({published.short})", seg.href)
+        return named
+
     def standing(self, source_id: str) -> str:
         """What a source is, and how the site ranks it, in words."""
         source = self.dataset.sources[source_id]
@@ -631,9 +642,10 @@ class Views:
         partial = [r.source for r in ranked if r.paraphrase is not None]
         first = self.dataset.sources[whole[0]]
         speaker = statement.speaker if statement.speaker != statement.by else None
+        named = self.source_names([*whole, *partial])
         return Frame(
-            sources=tuple(self.source_name(s) for s in whole),
-            partial=tuple(self.source_name(s) for s in partial),
+            sources=tuple(named[s] for s in whole),
+            partial=tuple(named[s] for s in partial),
             accuser=self.actor_in_sentence(statement.by),
             speaker=self.actor_seg(speaker) if speaker else None,
             role=self.speaker_title(statement),
@@ -857,7 +869,15 @@ class Views:
         said = self.statements[statement_id].said.value
         found: list[tuple[tuple[object, ...], RelatedDenial]] = []
         for other in self.family(statement_id):
-            if self.statements[other].said.value.sort_key() <= said.sort_key():
+            # later by its last possible day or its first: "by 10 January 2025" is later than
+            # 30 September 2024 though its first day is not known; 10 December than December
+            when = self.statements[other].said.value
+            later_start = (
+                when.earliest is not None
+                and said.earliest is not None
+                and when.earliest > said.earliest
+            )
+            if not (when.latest > said.latest or later_start):
                 continue
             for answer_id in self.answers_to.get(other, []):
                 answer = self.dataset.statements[answer_id]
