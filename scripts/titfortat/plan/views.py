@@ -871,13 +871,13 @@ class Views:
         for other in self.family(statement_id):
             # later by its last possible day or its first: "by 10 January 2025" is later than
             # 30 September 2024 though its first day is not known; 10 December than December
-            when = self.statements[other].said.value
+            again = self.statements[other].said.value
             later_start = (
-                when.earliest is not None
+                again.earliest is not None
                 and said.earliest is not None
-                and when.earliest > said.earliest
+                and again.earliest > said.earliest
             )
-            if not (when.latest > said.latest or later_start):
+            if not (again.latest > said.latest or later_start):
                 continue
             for answer_id in self.answers_to.get(other, []):
                 answer = self.dataset.statements[answer_id]

@@ -42,7 +42,10 @@ class ClaimPage(Context):
     """What this statement answers, as sources tie it."""
     related: tuple[Related, ...]
     standing: tuple[StatementView, ...]
-    """Standing positions of the side it is about that speak to its allegation."""
+    """Standing positions of the side it is about that speak to its allegation, given by
+    the time of this statement, oldest first."""
+    standing_later: tuple[StatementView, ...]
+    """The same, given only after it: a reader must not take them for a reaction."""
     concerned: tuple[StatementView, ...]
     """For a standing position: the statements it is shown beside."""
     restates: StatementView | None
@@ -90,6 +93,10 @@ def claim_page(plan: Plan, statement: StatementView) -> Page:
         exchange = Seg(
             plan.dataset.exchanges[exchange_id].title, urls.record_url("exchanges", exchange_id)
         )
+    standing = sorted(
+        plan.statements_of(views.standing_on(statement.id)),
+        key=lambda s: s.said.value.sort_key(),
+    )
     return Page(
         url=statement.url,
         title=claim_title(statement, views),
@@ -104,7 +111,8 @@ def claim_page(plan: Plan, statement: StatementView) -> Page:
                 (views.statements[given.statement_id], given) for given in statement.answers_given
             ),
             related=related,
-            standing=tuple(plan.statements_of(views.standing_on(statement.id))),
+            standing=tuple(s for s in standing if not _later(s, statement)),
+            standing_later=tuple(s for s in standing if _later(s, statement)),
             concerned=tuple(plan.statements_of(views.concerned_by(statement.id))),
             restates=views.statements[statement.restates] if statement.restates else None,
             restated_by=tuple(plan.statements_of(views.restated_by.get(statement.id, []))),
@@ -140,3 +148,10 @@ def claims_pages(plan: Plan) -> list[Page]:
     )
     pages.extend(claim_page(plan, statement) for statement in views.statements.values())
     return pages
+
+
+def _later(position: StatementView, statement: StatementView) -> bool:
+    """Whether a standing position was certainly given after the statement (its first
+    possible day after the statement's last)."""
+    first = position.said.value.earliest
+    return first is not None and first > statement.said.value.latest
