@@ -69,13 +69,15 @@ def answers_to(dataset: Dataset) -> Mapping[str, list[str]]:
 
 def steps(statement: Statement, dataset: Dataset, answering: Mapping[str, list[str]]) -> list[Step]:
     """Its answers over time, oldest first; on the same day, what a source says before an
-    answer. ``answering`` is :func:`answers_to` of the dataset."""
-    found: list[tuple[tuple[dt.date, int, int], Step]] = []
+    answer, and a flat denial after any other answer, so that the state shown as current
+    is the denial ("denied", not "countered", when a minister did both in one post).
+    ``answering`` is :func:`answers_to` of the dataset."""
+    found: list[tuple[tuple[dt.date, int, int, int], Step]] = []
     for index, entry in enumerate(statement.status):
         source = dataset.sources[entry.as_of]
         when = _date(entry.date) or _date(source.published)
         step = Step(entry.state, when, entry.as_of, entry=entry)
-        found.append(((when.latest if when else dt.date.max, 0, index), step))
+        found.append(((when.latest if when else dt.date.max, 0, 0, index), step))
     for index, answer_id in enumerate(answering.get(statement.id, [])):
         answer = dataset.statements[answer_id]
         for given in answer.answers:
@@ -84,7 +86,8 @@ def steps(statement: Statement, dataset: Dataset, answering: Mapping[str, list[s
             when = _date(answer.said)
             lead = ranked(answer, dataset)[0].source
             step = Step(given.state, when, lead, answer=answer, given=given)
-            found.append(((when.latest if when else dt.date.max, 1, index), step))
+            denial = int(given.state is vocab.Status.DENIED)
+            found.append(((when.latest if when else dt.date.max, 1, denial, index), step))
     return [step for _, step in sorted(found, key=lambda item: item[0])]
 
 

@@ -45,7 +45,8 @@ class ClaimPage(Context):
     """Standing positions of the side it is about that speak to its allegation, given by
     the time of this statement, oldest first."""
     standing_later: tuple[StatementView, ...]
-    """The same, given only after it: a reader must not take them for a reaction."""
+    """The same, given after it or at a date the sources do not place before it: a reader
+    must not take them for a reaction."""
     concerned: tuple[StatementView, ...]
     """For a standing position: the statements it is shown beside."""
     restates: StatementView | None
@@ -151,7 +152,7 @@ def claims_pages(plan: Plan) -> list[Page]:
 
 
 def _later(position: StatementView, statement: StatementView) -> bool:
-    """Whether a standing position was certainly given after the statement (its first
-    possible day after the statement's last)."""
-    first = position.said.value.earliest
-    return first is not None and first > statement.said.value.latest
+    """Whether a standing position may have been given after the statement: unless its last
+    possible day is no later than the statement's, it is not listed as given by then ("by
+    24 January 2025" is not known to come before 7 May 2024)."""
+    return position.said.value.latest > statement.said.value.latest
