@@ -44,10 +44,11 @@ from typing import Any
 DEFAULT_SIZES = (10, 100, 1000, 10000)
 PROJECT = Path(__file__).resolve().parents[2]
 SEARCH_EXCLUDE_ABOVE = 200
-"""The generator marks quotes ``data-search-exclude`` above this many claims (pages.py)."""
+"""The generator marks quotes ``data-search-exclude`` above this many statements
+(``is_large`` in plan/pages/common.py)."""
 VARIANT_MAX = 1000
 """Largest size at which the quotes-searchable variant is built by default (it costs a build);
-larger sizes extrapolate its per-claim effect."""
+larger sizes extrapolate its per-statement effect."""
 MB = 1_000_000
 X = "\u00d7"
 """The multiplication sign of ratios."""
@@ -172,7 +173,8 @@ def mkdocs_build(config: Path, site_dir: Path, data_dir: Path | None) -> BuildRe
 
 
 def site_stats(site_dir: Path, result: Mapping[str, Any]) -> BuildResult:
-    """Sizes of a built site: total, largest page, typical claim and record pages, search."""
+    """Sizes of a built site: total, largest page, typical statement and record pages (a
+    statement's page is under claims/), search."""
     total = 0
     files = 0
     pages: dict[str, int] = {}
@@ -272,7 +274,7 @@ def prepare_ours(work_dir: Path) -> Path:
 
 
 def prepare_variant(work_dir: Path, generated: Mapping[str, bytes]) -> Path:
-    """Our site with everything left in the search index (quotes, lists of claims, listing
+    """Our site with everything left in the search index (quotes, lists of statements, listing
     pages): pages pre-written, hook not generating."""
     from titfortat.write.sync import sync_folder  # noqa: PLC0415
 
@@ -563,14 +565,15 @@ def _by_size(results: Sequence[SizeResult]) -> dict[int, SizeResult]:
 
 
 def quote_effect(results: Sequence[SizeResult]) -> tuple[float | None, str]:
-    """Bytes of search index per claim that keeping quotes out saves, and where it comes from."""
+    """Bytes of search index per statement that keeping quotes out saves, and where it comes
+    from."""
     measured = [r for r in results if r.quotes_searchable is not None]
     if not measured:
         return None, "not measured"
     largest = max(measured, key=lambda r: r.claims)
     assert largest.quotes_searchable is not None
     saved = largest.quotes_searchable.search_index_mb - largest.ours.search_index_mb
-    return saved * MB / largest.claims, f"measured at {largest.claims:,} claims"
+    return saved * MB / largest.claims, f"measured at {largest.claims:,} statements"
 
 
 def evaluate(results: Sequence[SizeResult]) -> list[Target]:
@@ -584,8 +587,10 @@ def evaluate(results: Sequence[SizeResult]) -> list[Target]:
         record_change = last.ours.record_page_kb / first.ours.record_page_kb - 1
         targets.append(
             Target(
-                f"Per-record page HTML within 10% from {first.claims:,} to {last.claims:,} claims",
-                f"claim pages {first.ours.claim_page_kb:.1f} → {last.ours.claim_page_kb:.1f} KB "
+                f"Per-record page HTML within 10% from {first.claims:,} to {last.claims:,} "
+                "statements",
+                f"statement pages {first.ours.claim_page_kb:.1f} → "
+                f"{last.ours.claim_page_kb:.1f} KB "
                 f"({change:+.1%}); all record pages {first.ours.record_page_kb:.1f} → "
                 f"{last.ours.record_page_kb:.1f} KB ({record_change:+.1%})",
                 abs(change) <= 0.10,
@@ -597,9 +602,9 @@ def evaluate(results: Sequence[SizeResult]) -> list[Target]:
         cpu_scale = (big.ours.cpu / 10000) / (small.ours.cpu / 1000)
         targets.append(
             Target(
-                f"Build time per claim at 10,000 within 1.3{X} of that at 1,000",
+                f"Build time per statement at 10,000 within 1.3{X} of that at 1,000",
                 f"{small.ours.wall / 1000 * 1000:.1f} → {big.ours.wall / 10000 * 1000:.1f} ms a "
-                f"claim: {scale:.2f}{X} (CPU time: {cpu_scale:.2f}{X})",
+                f"statement: {scale:.2f}{X} (CPU time: {cpu_scale:.2f}{X})",
                 scale <= 1.3,
             )
         )
@@ -626,7 +631,9 @@ def evaluate(results: Sequence[SizeResult]) -> list[Target]:
         rss = sizes[10000].ours.max_rss_mb
         targets.append(
             Target(
-                "Build memory under 1 GB at 10,000 claims", f"peak RSS {rss:,.0f} MB", rss < 1024
+                "Build memory under 1 GB at 10,000 statements",
+                f"peak RSS {rss:,.0f} MB",
+                rss < 1024,
             )
         )
     largest = results[-1]
@@ -636,12 +643,12 @@ def evaluate(results: Sequence[SizeResult]) -> list[Target]:
         if per_claim is None
         else (
             f"; quotes left in would add about {per_claim * largest.claims / MB:.1f} MB "
-            f"({per_claim:,.0f} bytes a claim, {where})"
+            f"({per_claim:,.0f} bytes a statement, {where})"
         )
     )
     targets.append(
         Target(
-            f"Search index at most 5 MB at {largest.claims:,} claims",
+            f"Search index at most 5 MB at {largest.claims:,} statements",
             f"{largest.ours.search_index_mb:.1f} MB ({largest.ours.search_index_gzip_mb:.1f} MB "
             f"compressed, as served){effect}",
             largest.ours.search_index_mb <= 5,
@@ -653,7 +660,7 @@ def evaluate(results: Sequence[SizeResult]) -> list[Target]:
 Column = tuple[str, Callable[[SizeResult], str]]
 
 _COLUMNS: tuple[Column, ...] = (
-    ("Claims", lambda r: f"{r.claims:,}"),
+    ("Statements", lambda r: f"{r.claims:,}"),
     ("Pages", lambda r: f"{r.ours.html_pages:,}"),
     ("Load + check", lambda r: f"{r.load_check_s:.1f} s"),
     ("Generate", lambda r: f"{r.generate_s:.1f} s"),
@@ -663,7 +670,7 @@ _COLUMNS: tuple[Column, ...] = (
     ("ms a page", lambda r: f"{r.ours.wall / max(1, r.ours.html_pages) * 1000:.1f}"),
     ("Peak RSS", lambda r: f"{r.ours.max_rss_mb:,.0f} MB"),
     ("Output", lambda r: f"{r.ours.output_mb:,.1f} MB"),
-    ("Claim page", lambda r: f"{r.ours.claim_page_kb:.1f} KB"),
+    ("Statement page", lambda r: f"{r.ours.claim_page_kb:.1f} KB"),
     ("Largest page", lambda r: f"{r.ours.largest_html_kb:,.0f} KB"),
     ("Search index", lambda r: f"{r.ours.search_index_mb:.2f} MB"),
     ("gzipped", lambda r: f"{r.ours.search_index_gzip_mb:.2f} MB"),
@@ -681,7 +688,7 @@ def table(results: Sequence[SizeResult]) -> str:
 def baseline_table(results: Sequence[SizeResult]) -> str:
     """The baseline's own figures, and the quotes-searchable variant where it was built."""
     lines = [
-        "| Claims | Baseline build | Baseline RSS | Baseline claim page | Baseline largest "
+        "| Statements | Baseline build | Baseline RSS | Baseline statement page | Baseline largest "
         "page | Baseline search index | Quotes searchable: search index |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -740,8 +747,8 @@ def docs_page(
     if per_claim is not None:
         loss = (
             f"Leaving the quotes in would make the index about "
-            f"{per_claim * largest.claims / MB:.1f} MB larger at {largest.claims:,} claims "
-            f"({per_claim:,.0f} bytes a claim, {where})."
+            f"{per_claim * largest.claims / MB:.1f} MB larger at {largest.claims:,} statements "
+            f"({per_claim:,.0f} bytes a statement, {where})."
         )
     else:
         loss = "This run did not measure how much larger the index would be with them."
@@ -758,7 +765,7 @@ def docs_page(
     sizes = " and ".join([", ".join(numbers[:-1]), numbers[-1]] if len(numbers) > 1 else numbers)
     description = (
         "How long the site takes to build, how large its pages are and how much memory it "
-        f"needs, from {results[0].claims:,} to {largest.claims:,} claims."
+        f"needs, from {results[0].claims:,} to {largest.claims:,} statements."
     )
     return _wrap_prose(f"""---
 title: Performance
@@ -769,8 +776,9 @@ description: {json.dumps(description, ensure_ascii=False)}
 
 The site is built from the data on every change, so it has to stay quick to build as the
 data grows. To know how it scales before the data does, we build it from synthetic datasets
-of {sizes} claims, made by `titfortat_dev.synth` in the real format (invented names, quotes cut
-from invented source texts, answer chains, every kind of date), and time every step.
+of {sizes} statements, made by `titfortat_dev.synth` in the real format (invented names, quotes
+cut from invented source texts, statements reported by several sources, answers tied to what
+they answer, restatements, exchanges, every kind of date), and time every step.
 Run `make bench` to measure again.
 
 Measured on {when.isoformat()} on {info["cpu"]} ({info["cores"]} cores, shared with other
@@ -784,10 +792,10 @@ MkDocs {info["mkdocs"]}, Material {info["material"]}. The whole run took
 
 *Load + check* reads and checks every file; *Generate* writes the site's Markdown pages;
 *Build* is the whole `mkdocs build`, which does both again in its hook; *Peak RSS* is its
-memory. *Claim page* is the median claim page; *gzipped* is the search index as a web server
-sends it. Times are wall-clock times on a machine shared with other work, so they vary from
-run to run (the largest size by up to a third); the targets below also give CPU times, which
-vary less. The *baseline* is a
+memory. *Statement page* is the median statement page; *gzipped* is the search index as a
+web server sends it. Times are wall-clock times on a machine shared with other work, so they
+vary from run to run (the largest size by up to a third); the targets below also give CPU
+times, which vary less. The *baseline* is a
 stock Material site holding the same pages as plain Markdown (same titles, same visible
 text), with the same navigation, and no hooks or templates of ours. Record pages (claims,
 actors, places, events, sources) stay out of the navigation: with every record in it, each
@@ -802,9 +810,10 @@ build and 276 KB a page with all of them in the navigation, against 12 s and 9.6
 {_why_not(targets)}
 ## What search leaves out on a large site
 
-Above {SEARCH_EXCLUDE_ABOVE} claims, the search index keeps, for every page, its title; for a
-claim page, the claim's sentence (accuser, accused, allegation, group, places); for an actor,
-place, event or source page, its description and facts (names, other names, kind, dates).
+Above {SEARCH_EXCLUDE_ABOVE} statements, the search index keeps, for every page, its title;
+for a statement's page, its sentence (who said it, about whom, the allegation, groups,
+places); for an actor, place, event or source page, its description and facts (names, other
+names, kind, dates).
 It leaves out the quotes, the facts table and the sections of claim pages (each repeats the
 sentence), the lists of claims on actor, place, event and source pages (each claim has its
 own page), and the listing pages (timeline, claims table, who accuses whom, indexes), which
@@ -884,7 +893,7 @@ def results_markdown(
     ]
     for r in results:
         lines.append(
-            f"- {r.claims:,} claims: records {r.records}; data {r.data_mb} MB; synth "
+            f"- {r.claims:,} statements: records {r.records}; data {r.data_mb} MB; synth "
             f"{r.synth_s} s; generated {r.generated_files:,} files ({r.generated_mb} MB, "
             f"{r.write_s} s of the {r.generate_s} s writing them); "
             f"generation child peak RSS {r.child_rss_mb} MB; build CPU {r.ours.cpu} s; "
@@ -909,7 +918,7 @@ def parse_sizes(values: Sequence[str]) -> list[int]:
     """``10,100`` or ``10 100`` (as ``make bench SIZES="10 100"`` passes them)."""
     sizes = sorted({int(part) for value in values for part in value.split(",") if part.strip()})
     if not sizes or sizes[0] < 1:
-        raise argparse.ArgumentTypeError("sizes are numbers of claims, at least 1")
+        raise argparse.ArgumentTypeError("sizes are numbers of statements, at least 1")
     return sizes
 
 
@@ -924,7 +933,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sizes",
         nargs="+",
         default=[",".join(map(str, DEFAULT_SIZES))],
-        help="numbers of claims: 10,100,1000,10000 (default)",
+        help="numbers of statements: 10,100,1000,10000 (default)",
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path("bench-results"))
@@ -978,7 +987,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="titfortat-bench-") as scratch:
         for claims in sizes:
             size_start = time.perf_counter()
-            print(f"-- {claims:,} claims", flush=True)
+            print(f"-- {claims:,} statements", flush=True)
             result = measure_size(claims, args.seed, Path(scratch), variant=claims in variants)
             results.append(result)
             print(
