@@ -77,7 +77,10 @@ def claim_title(statement: StatementView, views: Views) -> str:
         else ""
     )
     label = statement.allegation_label.lower()
-    return f"{statement.by_short.text} {verb} {statement.about_short.text}: {label}{groups}"
+    about = views.actor(statement.about_id) if statement.about_id else None
+    # mid-title, a name as written: "accuses some countries", not "accuses Some countries"
+    about_name = (about.short_name or about.name) if about else statement.about_short.text
+    return f"{statement.by_short.text} {verb} {about_name}: {label}{groups}"
 
 
 def claim_page(plan: Plan, statement: StatementView) -> Page:
