@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from conftest import DATA, ROOT
+from titfortat.model.records import schema_text
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -30,19 +32,27 @@ def test_check_passes_on_the_real_data() -> None:
 def test_check_fails_with_compiler_style_messages(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    claims = data / "claims.yaml"
-    claims.write_text(
-        claims.read_text(encoding="utf-8").replace("accuser: pakistan-government", "accuser: x", 1),
-        encoding="utf-8",
+    statements = next(
+        p
+        for p in sorted(data.glob("*.yaml"))
+        if re.search(r"^    by: \S+$", p.read_text("utf-8"), re.M)
+    )
+    text = statements.read_text(encoding="utf-8")
+    found = re.search(r"^    by: (\S+)$", text, re.MULTILINE)
+    assert found is not None
+    statements.write_text(
+        text[: found.start()] + "    by: x" + text[found.end() :], encoding="utf-8"
     )
     (data / "broken.yaml").write_bytes(b"\xff\xfe")
     completed = run("check", "--data", str(data), cwd=tmp_path)
     assert completed.returncode == 1
     lines = completed.stderr.strip().splitlines()
-    assert lines[-1] == "2 problems found"
     assert lines[0].startswith("data/broken.yaml:1:1: not UTF-8 text")
-    assert lines[1].startswith("data/claims.yaml:")
-    assert "accuser: no actor has the id 'x'" in lines[1]
+    line = text[: found.start()].count("\n") + 1
+    located = [x for x in lines if x.startswith(f"data/{statements.name}:{line}:")]
+    assert located, lines
+    assert "by: no actor has the id 'x'" in located[0]
+    assert lines[-1] == f"{len(lines) - 1} problems found"
     assert "Traceback" not in completed.stderr
 
 
@@ -107,6 +117,7 @@ def test_generate_removes_the_folder_earlier_versions_wrote(tmp_path: Path) -> N
 
 
 def test_schema_command_prints_the_schema() -> None:
+    """The schema of the model (tests/test_real_data.py holds data/dataset.schema.json to it)."""
     completed = run("schema")
     assert completed.returncode == 0
-    assert completed.stdout == (DATA / "dataset.schema.json").read_text(encoding="utf-8")
+    assert completed.stdout == schema_text()

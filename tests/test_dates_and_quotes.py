@@ -103,3 +103,23 @@ def test_paragraphs_and_closest_text() -> None:
     assert parsed.find_paragraph("Kabul, 2 May") is None  # a label is not a paragraph
     assert parsed.anywhere("Kabul, 2 May")
     assert closest_text("Four fiv six", parsed.raw[2]) in {"Four five six", "Four five"}
+
+
+def test_a_reports_own_words_are_found_in_any_block_that_holds_them() -> None:
+    """A report's wording (the accused, the speaker's title, a group as it names them) is
+    checked against every block, the labelled ones too, and marks those blocks as used."""
+    parsed = Paragraphs.parse(
+        "[dateline]\nKabul, 2 May, by the Afghan foreign ministry\n\n"
+        "[3]\nThe Pakistani army was blamed by Afghanistan\u2019s acting foreign minister.\n\n"
+        "[4]\nFitna al-Khawarij, as Islamabad calls the TTP, and the Pakistani army.\n"
+    )
+    assert isinstance(parsed, Paragraphs)
+    assert parsed.blocks_with("the Pakistani army") == [4]  # copied exactly: case counts
+    assert parsed.blocks_with("Pakistani army") == [3, 4]
+    assert parsed.blocks_with("Afghanistan's acting foreign minister") == [3]  # typography
+    assert parsed.blocks_with("Afghan foreign ministry") == ["dateline"]
+    assert parsed.blocks_with("Fitna al-Khawarij") == [4]
+    assert parsed.blocks_with("Fitna al Khawarij") == []  # a hyphen is a character of its own
+    assert parsed.blocks_with("army was blamed") == [3]
+    assert parsed.blocks_with("army was") == [3]
+    assert parsed.blocks_with("") == []

@@ -19,9 +19,12 @@ class _TextDatesLoader(yaml.SafeLoader):
     """Keep dates as text, as the checker does."""
 
 
-_TextDatesLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+def _as_text(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    assert isinstance(node, yaml.ScalarNode)
+    return str(loader.construct_scalar(node))
+
+
+_TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
 
 BASE: dict[str, Any] = yaml.load(MINIMAL_YAML, Loader=_TextDatesLoader)
 
@@ -30,11 +33,17 @@ TEXT_FIELDS: list[tuple[str | int, ...]] = [
     ("dataset", "description"),
     ("dataset", "creators", 0),
     ("dataset", "licence"),
+    ("dataset", "reviewed"),
     ("sources", 0, "title"),
     ("sources", 0, "author"),
+    ("sources", 0, "publisher"),
+    ("sources", 0, "copy_of"),
     ("sources", 0, "url"),
     ("sources", 0, "note"),
     ("sources", 0, "published", "note"),
+    ("sources", 0, "ledger", 0, "note"),
+    ("sources", 0, "archive_url"),
+    ("sources", 0, "superseded_by"),
     ("places", 0, "name"),
     ("places", 1, "other_names", 0),
     ("actors", 0, "name"),
@@ -42,25 +51,38 @@ TEXT_FIELDS: list[tuple[str | int, ...]] = [
     ("actors", 0, "description"),
     ("actors", 1, "other_names", 0),
     ("actors", 2, "memberships", 0, "note"),
+    ("actors", 2, "memberships", 0, "title"),
+    ("actors", 2, "memberships", 0, "start"),
+    ("actors", 3, "aliases", 0, "name"),
+    ("actors", 3, "aliases", 0, "note"),
     ("events", 0, "title"),
     ("events", 0, "note"),
     ("events", 0, "evidence", 0, "quote"),
-    ("claims", 0, "id"),
-    ("claims", 0, "accuser"),
-    ("claims", 0, "note"),
-    ("claims", 0, "asserted", "wording"),
-    ("claims", 0, "asserted", "date"),
-    ("claims", 0, "evidence", 0, "quote"),
-    ("claims", 1, "asserted", "note"),
-    ("claims", 0, "paraphrase"),
-    ("claims", 0, "editorial_words", 0, "word"),
-    ("claims", 0, "editorial_words", 0, "reason"),
-    ("claims", 0, "status", 0, "note"),
-    ("claims", 1, "status", 0, "note"),
-    ("claims", 1, "status", 0, "evidence", 0, "quote"),
-    ("claims", 1, "answers", "note"),
-    ("claims", 1, "answers", "evidence", 0, "quote"),
-    ("sources", 0, "archive_url"),
+    ("statements", 0, "id"),
+    ("statements", 0, "by"),
+    ("statements", 0, "note"),
+    ("statements", 0, "said", "wording"),
+    ("statements", 0, "said", "date"),
+    ("statements", 0, "paraphrase"),
+    ("statements", 0, "editorial_words", 0, "word"),
+    ("statements", 0, "editorial_words", 0, "reason"),
+    ("statements", 0, "reports", 0, "quotes", 0, "quote"),
+    ("statements", 0, "reports", 0, "paraphrase"),
+    ("statements", 0, "reports", 0, "accused_as"),
+    ("statements", 0, "reports", 0, "speaker_as"),
+    ("statements", 0, "reports", 0, "groups_as", 0),
+    ("statements", 0, "reports", 0, "note"),
+    ("statements", 1, "said", "note"),
+    ("statements", 1, "title"),
+    ("statements", 1, "paraphrase"),
+    ("statements", 1, "answers", 0, "note"),
+    ("statements", 1, "answers", 0, "evidence", 0, "quote"),
+    ("statements", 2, "status", 0, "note"),
+    ("statements", 2, "status", 0, "evidence", 0, "quote"),
+    ("statements", 2, "framing", "note"),
+    ("statements", 2, "framing", "evidence", 0, "quote"),
+    ("exchanges", 0, "title"),
+    ("exchanges", 0, "summary"),
 ]
 
 texts = st.text(
@@ -119,8 +141,8 @@ def test_any_text_in_any_text_field(path: tuple[str | int, ...], value: str) -> 
             assert "\n" not in problem.message
         return
     files = build_files(result.dataset, DEFAULT_SITE)
-    claim_pages = [p for p in files if p.startswith("claims/") and p != "claims/index.md"]
-    assert len(claim_pages) == len(result.dataset.claims)
+    statement_pages = [p for p in files if p.startswith("claims/") and p != "claims/index.md"]
+    assert len(statement_pages) == len(result.dataset.statements)
     for name, content in files.items():
         if name.endswith(".md") and not name.startswith("snippets/"):
             front = content.decode("utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
@@ -159,13 +181,14 @@ BRIEF_PIECES = st.sampled_from(
     [
         "Islamabad says ",
         "the group operates from Afghan soil ",
-        "[[claim:pak-accuses-afg]]",
-        "[[claim:nope]]",
+        "[[statement:pak-accuses-afg]]",
+        "[[statement:nope]]",
         "[[actor:ttp|TTP]] ",
         "[[actor:ttp|<script>alert(1)</script>]]",
         "[[place:]] ",
         "[[weird:x]]",
-        "[[claim:afg-accuses-pak|",
+        "[[statement:afg-accuses-pak|",
+        "[[exchange:x]]",
         ". ",
         ".\n\n",
         "\n",

@@ -1,8 +1,10 @@
-"""Golden pages: a few whole pages of the real data and of the payload data, pinned.
+"""Golden pages: a few whole pages of the payload fixture, pinned.
 
 They hold what focused tests cannot name one by one: the whole of a page, its order and its
-words. tests/test_pages.py and the sentence tests hold the rest. A change to a template or to
-the data shows up here as a diff to review; to accept it,
+words, with every text field an attack that must come out inert. Golden files are kept only
+for fixture datasets: the real data changes with every new record, and is held by invariants
+(tests/test_real_data.py), so an editor who adds a correct record never has to touch tests/.
+A change to a template shows up here as a diff to review; to accept it,
 ``TITFORTAT_UPDATE_GOLDEN=1 pytest tests/test_golden.py`` and commit tests/golden/.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, PAYLOAD, ROOT
+from sitecheck import Page
 from titfortat.pipeline import DEFAULT_SITE, build_files, load_dataset
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -25,16 +28,18 @@ SITE = replace(DEFAULT_SITE, repo_blob_url="https://github.com/example/tit-for-t
 UPDATE = os.environ.get("TITFORTAT_UPDATE_GOLDEN") == "1"
 
 PINNED = {
-    "real": (
+    "payload": (
         "index.md",
-        "claims/taliban-says-iskp-has-training-camps-in-pakistan/index.md",
-        "actors/taliban-government/index.md",
-        "timeline/index.md",
+        "claims/payload-claim/index.md",
+        "claims/payload-denial/index.md",
+        "sources/payload-source/index.md",
+        "exchanges/payload-exchange/index.md",
+        "actors/payload-group/index.md",
     ),
-    "payload": ("index.md", "claims/payload-claim/index.md"),
 }
-"""The home page, a claim, an actor and the timeline of the real data; the payload's home
-and claim (every text field there an attack, which must come out inert)."""
+"""The payload's home page (its In brief and its exchange), a statement reported twice with
+its answers over time, a related denial and a standing position; a denial reported by an
+original and a copy; a source with its ledger; the exchange; an actor with an alias."""
 
 
 def _pages(data: Path) -> dict[str, str]:
@@ -42,7 +47,14 @@ def _pages(data: Path) -> dict[str, str]:
     return {path: data.decode("utf-8") for path, data in files.items() if path.endswith(".md")}
 
 
-@pytest.mark.parametrize(("name", "data"), [("real", DATA), ("payload", PAYLOAD)])
+def test_only_fixture_datasets_have_golden_files() -> None:
+    """The real data is never pinned: a data-only edit must pass without touching tests/."""
+    folders = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
+    assert folders == sorted(PINNED)
+    assert all((ROOT / "tests" / "fixtures" / name).is_dir() for name in PINNED)
+
+
+@pytest.mark.parametrize(("name", "data"), [("payload", PAYLOAD)])
 def test_generated_markdown_matches_golden(name: str, data: Path) -> None:
     pages = _pages(data)
     folder = GOLDEN / name
@@ -68,6 +80,29 @@ def test_generated_markdown_matches_golden(name: str, data: Path) -> None:
                 )
             )
             pytest.fail(f"{path} differs from its golden copy:\n{diff[:3000]}")
+
+
+FROM_THE_DATA = {"script", "img", "iframe", "style", "marquee", "textarea", "b", "i", "u"}
+"""Elements the payloads try to inject; the generated pages write none of them."""
+
+
+@pytest.mark.parametrize("path", PINNED["payload"])
+def test_the_pinned_payload_pages_are_inert(path: str) -> None:
+    """What a reviewer checks by eye in a golden diff, checked here too: the body holds no
+    element, handler or javascript: link from the data, only its text."""
+    body = (GOLDEN / "payload" / path).read_text(encoding="utf-8").split("---\n", 2)[2]
+    page = Page(body)
+    found = []
+    for tag, attrs in page.tags:
+        values = dict(attrs)
+        if tag in FROM_THE_DATA:
+            found.append(f"<{tag}>")
+        found += [f"<{tag} {name}>" for name in values if name.startswith("on")]
+        target = (values.get("href") or values.get("xlink:href") or "").strip().lower()
+        if target.startswith("javascript:"):
+            found.append(f"<{tag} href={target}>")
+    assert found == []
+    assert "alert(" in page.text  # the payloads are there, as text
 
 
 def _generate(data: Path, out: Path, seed: str) -> dict[str, bytes]:

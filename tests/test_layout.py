@@ -130,3 +130,18 @@ def test_the_readme_maps_every_folder_of_the_code() -> None:
     for stage in STAGES:
         assert f"scripts/titfortat/{stage}/" in readme, stage
     assert "scripts/titfortat_dev/" in readme
+
+
+def test_every_file_the_generator_writes_is_under_a_generated_root() -> None:
+    """The payload fixture has every family of page (exchanges too): each file it generates
+    lies under a root that .gitignore and mkdocs.yml know (the tests above)."""
+    from conftest import PAYLOAD  # noqa: PLC0415
+    from titfortat.pipeline import DEFAULT_SITE, build_files, load_dataset  # noqa: PLC0415
+
+    files = build_files(load_dataset(PAYLOAD, base=PAYLOAD.parent), DEFAULT_SITE)
+    roots = set(urls.generated_roots())
+    tops = {path if "/" not in path else path.split("/")[0] + "/" for path in files}
+    assert urls.EXCHANGES in tops
+    assert tops <= roots, sorted(tops - roots)
+    record_folders = {f"{folder}/" for folder in urls.RECORD_FOLDERS.values()}
+    assert record_folders <= tops

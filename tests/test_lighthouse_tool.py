@@ -45,8 +45,9 @@ def _with_scores(report: dict[str, Any], performance: float, lcp_ms: float = 160
     return parse_report(changed)
 
 
-def test_fixture_stays_small() -> None:
+def test_fixture_stays_small_and_is_a_report_the_tool_reads() -> None:
     assert FIXTURE.stat().st_size < 20_000
+    assert parse_report(json.loads(FIXTURE.read_text(encoding="utf-8"))).scores
 
 
 def test_parse_report_reads_scores_metrics_and_weight(report: dict[str, Any]) -> None:

@@ -28,6 +28,7 @@ def actor(name: str, kind: vocab.ActorType, short: str | None = None) -> Actor:
 
 POLICY_EAST = Seg("Policy East", "sources/policy-east/")
 ARAB_NEWS = Seg("Arab News", "sources/arab-news/")
+AFINTL = Seg("Afghanistan International", "sources/afintl/")
 TALIBAN = Seg("the Taliban government of Afghanistan", "actors/taliban-government/")
 MUJAHID = Seg("Zabihullah Mujahid", "actors/zabihullah-mujahid/")
 EXPERTS = Seg("some experts", "actors/some-experts/")
@@ -92,6 +93,29 @@ SENTENCES = [
         "Arshad Mehmood suggested in Policy East on 30 September 2024 that the blame-shifting "
         "could serve as a way to explain it.",
     ),
+    (
+        "a second source reports it in part",
+        frame(partial=(ARAB_NEWS,)),
+        "IS-KP has established training camps in Pakistan.",
+        "According to Policy East, the Taliban government of Afghanistan, through its "
+        "spokesperson Zabihullah Mujahid, said on 30 September 2024 that IS-KP has established "
+        "training camps in Pakistan; Arab News reports the same statement in part.",
+    ),
+    (
+        "two sources report it in part",
+        frame(partial=(ARAB_NEWS, AFINTL), speaker=None, role=None),
+        "IS-KP has established training camps in Pakistan",
+        "According to Policy East, the Taliban government of Afghanistan said on 30 September "
+        "2024 that IS-KP has established training camps in Pakistan; Arab News and Afghanistan "
+        "International report the same statement in part.",
+    ),
+    (
+        "the author, and another report in part",
+        frame(accuser=AUTHOR, speaker=None, role=None, author_voice=True, partial=(ARAB_NEWS,)),
+        "IS-KP attacks persist",
+        "Arshad Mehmood wrote in Policy East on 30 September 2024 that IS-KP attacks persist; "
+        "Arab News reports the same statement in part.",
+    ),
 ]
 
 
@@ -102,6 +126,22 @@ SENTENCES = [
 )
 def test_claim_sentences(the_frame: Frame, paraphrase: str, expected: str) -> None:
     assert sentence_text(claim_sentence(the_frame, paraphrase)) == expected
+
+
+def test_each_source_is_credited_only_with_what_it_reports() -> None:
+    """The sources that give the whole statement are the frame's; one that gives part is
+    named after the paraphrase, as reporting it in part, each a link to its page."""
+    sentence = claim_sentence(frame(partial=(ARAB_NEWS,)), "IS-KP has camps")
+    text = sentence_text(sentence)
+    assert text.index("Policy East") < text.index(" that ") < text.index("Arab News")
+    assert [s.href for s in sentence if s.href] == [
+        "sources/policy-east/",
+        "actors/taliban-government/",
+        "actors/zabihullah-mujahid/",
+        "sources/arab-news/",
+    ]
+    # The frame said once over a group names only the sources that give it whole.
+    assert "Arab News" not in sentence_text(attribution_line(frame(partial=(ARAB_NEWS,))))
 
 
 def test_the_frame_said_once_over_a_group() -> None:

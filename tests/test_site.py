@@ -16,9 +16,12 @@ import pytest
 
 from conftest import DATA, PAYLOAD
 from sitecheck import Page, broken_links
+from titfortat.model import vocab
 from titfortat.model.dataset import Dataset
 from titfortat.model.quotes import normalise
+from titfortat.model.records import COLLECTIONS
 from titfortat.pipeline import load_dataset
+from titfortat.plan import urls
 from titfortat.plan.views import Views
 from titfortat_dev.sitebuild import SiteBuild, build_site
 
@@ -57,94 +60,111 @@ def test_strict_build_is_quiet(site: SiteBuild) -> None:
     assert "ERROR" not in site.output
 
 
-def test_every_actor_claim_place_event_and_source_has_its_page(
-    site: SiteBuild, dataset: Dataset
-) -> None:
-    for folder, records in (
-        ("actors", dataset.actors),
-        ("claims", dataset.claims),
-        ("places", dataset.places),
-        ("events", dataset.events),
-        ("sources", dataset.sources),
-    ):
-        for record_id in records:
-            assert (site.site_dir / folder / record_id / "index.html").is_file(), (
-                f"/{folder}/{record_id}/ is missing"
-            )
+def test_every_record_has_its_page(site: SiteBuild, dataset: Dataset) -> None:
+    for kind in COLLECTIONS:
+        for record_id in getattr(dataset, kind):
+            url = urls.record_url(kind, record_id)
+            assert (site.site_dir / url / "index.html").is_file(), f"/{url} is missing"
 
 
-def test_every_quote_appears_on_its_claim_page(site: SiteBuild, dataset: Dataset) -> None:
-    for claim in dataset.claims.values():
-        text = read(site, f"claims/{claim.id}/").text
-        quotes = [*claim.evidence, *(e for step in claim.status for e in step.evidence)]
-        quotes += claim.answers.evidence if claim.answers else []
-        for evidence in quotes:
-            assert normalise(evidence.quote) in text, (claim.id, evidence.quote)
+def test_every_quote_appears_on_its_statement_page(site: SiteBuild, dataset: Dataset) -> None:
+    for statement in dataset.statements.values():
+        text = read(site, urls.record_url("statements", statement.id)).text
+        for _, evidence in statement.quotes():
+            assert normalise(evidence.quote) in text, (statement.id, evidence.quote)
 
 
-def test_claim_page_states_the_claim_attributed(site: SiteBuild, dataset: Dataset) -> None:
+def test_statement_page_states_the_statement_attributed(site: SiteBuild, dataset: Dataset) -> None:
     views = Views.build(dataset)
-    for claim in views.claims.values():
-        page = read(site, f"claims/{claim.id}/")
-        assert normalise(claim.text) in page.text
-        accuser = dataset.actors[claim.accuser_id]
+    for statement in views.statements.values():
+        page = read(site, statement.url)
+        assert normalise(statement.text) in page.text
+        by = dataset.actors[statement.by_id]
         # The sentence says who said it, through which source, before what was said: nothing
         # is stated as fact.
-        said = claim.text.index(" that ")
-        frame = claim.text[:said].lower()
-        assert accuser.name.lower() in frame, claim.text
-        assert frame.startswith("according to ") or frame.startswith(accuser.name.lower())
-        assert claim.text[said + len(" that ") :].startswith(
-            claim.paraphrase[:1].lower() + claim.paraphrase[1:20]
-        ) or claim.text[said + len(" that ") :].startswith(claim.paraphrase[:20])
-        assert claim.status_label in page.text
+        said = statement.text.index(" that ")
+        frame = statement.text[:said].lower()
+        assert by.name.lower() in frame, statement.text
+        assert frame.startswith("according to ") or frame.startswith(by.name.lower())
+        rest = statement.text[said + len(" that ") :]
+        assert rest.lower().startswith(statement.paraphrase[:20].lower())
+        if statement.kind is not vocab.StatementKind.STANDING_POSITION:
+            assert statement.status_label in page.text
+
+
+def timeline_pages(site: SiteBuild) -> list[Path]:
+    """The timeline's pages in reading order: the one page, or (when it is split) each
+    year's pages, latest year first, then the undated ones."""
+    root = site.site_dir / "timeline"
+    years = sorted((p for p in root.iterdir() if p.name.isdigit()), reverse=True)
+    pages = [root / "index.html"]
+    for folder in [*years, root / "undated"]:
+        if not folder.is_dir():
+            continue
+        parts = sorted((p for p in folder.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
+        pages += [folder / "index.html", *(part / "index.html" for part in parts)]
+    return pages
 
 
 def test_timeline_lists_every_dated_record_latest_first(site: SiteBuild, dataset: Dataset) -> None:
-    page = read(site, "timeline/")
-    entries = [
-        dict(attrs)["id"]
-        for tag, attrs in page.tags
-        if tag == "li" and "tft-entry" in (dict(attrs).get("class") or "")
-    ]
+    entries: list[str] = []
+    for path in timeline_pages(site):
+        page = Page(path.read_text(encoding="utf-8"))
+        entries += [
+            str(dict(attrs)["id"])
+            for tag, attrs in page.tags
+            if tag == "li" and "tft-entry" in (dict(attrs).get("class") or "")
+        ]
     views = Views.build(dataset)
-    dated = [("claim-" + c.id, c.asserted.value) for c in views.claims.values()]
+    dated = [("claim-" + c.id, c.said.value) for c in views.statements.values()]
     dated += [("event-" + e.id, e.date.value) for e in views.events.values() if e.date]
-    assert {e for e in entries if e} >= {anchor for anchor, _ in dated}
+    assert len(entries) == len(set(entries))
+    assert set(entries) >= {anchor for anchor, _ in dated}
     positions = {anchor: entries.index(anchor) for anchor, _ in dated}
     for (first, a), (second, b) in itertools.permutations(dated, 2):
         if b.earliest is not None and a.latest < b.earliest:  # certainly earlier: after
             assert positions[first] > positions[second], f"{second} should come before {first}"
 
 
-def test_timeline_dates_are_calm_with_their_detail_for_screen_readers(site: SiteBuild) -> None:
-    raw = (site.site_dir / "timeline" / "index.html").read_text(encoding="utf-8")
-    text = read(site, "timeline/").text
-    assert "tft-badge" not in raw.split('class="md-content"')[1]
-    for shown, aside in (
-        ("3\u20135 Oct 2024", "some time in that interval, inferred from indirect evidence"),
-        ("30 Sep 2024", "a single day, taken from another source"),
-        ("23 Jan 2025", "a single day, printed in the source"),
-    ):
-        assert normalise(f"{shown}") in text, shown
-        assert aside in text, aside
-    assert "\u2248" in text  # the marker of a date not printed in the source, with its legend
-    assert "The source does not print this date" in text
+def test_timeline_dates_are_calm_with_their_detail_for_screen_readers(
+    site: SiteBuild, dataset: Dataset
+) -> None:
+    text = ""
+    for path in timeline_pages(site):
+        raw = path.read_text(encoding="utf-8")
+        assert "tft-badge" not in raw.split('class="md-content"')[1], path
+        text += " " + Page(raw).text
+    views = Views.build(dataset)
+    for statement in views.statements.values():
+        date = statement.said
+        assert normalise(date.short) in text, statement.id
+        assert f"{date.precision.aside}, {date.basis.aside}" in text, statement.id
+    if any(s.said.marked for s in views.statements.values()):
+        assert "\u2248" in text  # the marker of a date not printed in the source
+        assert "the source does not print it" in text
 
 
-def test_matrix_shows_reciprocity(site: SiteBuild) -> None:
+def test_matrix_shows_each_accusation_and_reciprocity(site: SiteBuild, dataset: Dataset) -> None:
+    views = Views.build(dataset)
     text = read(site, "matrix/").text
-    assert "both ways" in text
-    assert "Militants operate from its territory (TTP)" in text
-    assert "Militants operate from its territory (IS-KP)" in text
+    for statement in views.accusations:
+        label = statement.allegation_label
+        if statement.groups:
+            label += f" ({statement.groups_text})"
+        assert normalise(label) in text, statement.id
+    pairs = {(s.by_id, s.about_id) for s in views.accusations if s.about_id}
+    if any(views.both_ways(a, b) for a, b in pairs):
+        assert "both ways" in text
 
 
-def test_home_has_the_pair_side_by_side_and_the_graph(site: SiteBuild) -> None:
-    page = read(site, "")
-    text = page.text
-    assert "The claim" in text
-    assert "Presented as responses by Policy East" in text
+def test_home_has_the_brief_the_figures_and_the_graph(site: SiteBuild, dataset: Dataset) -> None:
+    text = read(site, "").text
     assert "In brief" in text
+    assert "Key figures" in text
+    views = Views.build(dataset)
+    assert f"{len(views.accusations)} accusations, each counted once" in text
+    if dataset.exchanges:
+        assert "The latest exchange:" in text
     matrix = read(site, "matrix/")
     svgs = [dict(attrs) for tag, attrs in matrix.tags if tag == "svg"]
     graph = [svg for svg in svgs if "tft-graph__svg" in (svg.get("class") or "")]
@@ -153,21 +173,23 @@ def test_home_has_the_pair_side_by_side_and_the_graph(site: SiteBuild) -> None:
     assert "Accusation graph" in matrix.text
 
 
-def test_generated_pages_edit_their_data(site: SiteBuild) -> None:
-    page = read(site, "claims/taliban-says-pakistan-shelters-iskp/")
-    assert any(link.endswith("/edit/main/data/claims.yaml") for link in page.links)
-    actor = read(site, "actors/is-kp/")
-    assert any(link.endswith("/edit/main/data/actors.yaml") for link in actor.links)
+def test_generated_pages_edit_their_data(site: SiteBuild, dataset: Dataset) -> None:
+    for kind in ("statements", "actors"):
+        record_id = next(iter(getattr(dataset, kind)))
+        origin = dataset.origins[(kind, record_id)]
+        page = read(site, urls.record_url(kind, record_id))
+        assert any(link.endswith(f"/edit/main/{origin.path}") for link in page.links), kind
     method = read(site, "method/")
     assert any(link.endswith("/edit/main/docs/method.md") for link in method.links)
 
 
-def test_record_pages_stay_out_of_the_navigation(site: SiteBuild) -> None:
+def test_record_pages_stay_out_of_the_navigation(site: SiteBuild, dataset: Dataset) -> None:
     home = (site.site_dir / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('<nav class="md-nav md-nav--primary"') :]
     nav = nav[: nav.index("</nav>")]
-    assert "claims/taliban-says" not in nav
-    assert "actors/is-kp" not in nav
+    for kind in ("statements", "actors", "places", "events", "sources"):
+        record_id = next(iter(getattr(dataset, kind)))
+        assert urls.record_url(kind, record_id) not in nav, kind
 
 
 def test_every_internal_link_and_anchor_resolves(site: SiteBuild) -> None:
@@ -236,21 +258,25 @@ def test_build_is_deterministic(site: SiteBuild, tmp_path_factory: pytest.TempPa
     assert not differing, differing
 
 
-def test_json_ld_on_claim_pages(site: SiteBuild) -> None:
-    page = read(site, "claims/pakistan-says-ttp-operates-from-afghanistan/")
-    blocks = [json.loads(script) for script in page.scripts if '"@context"' in script]
-    assert len(blocks) == 1
-    claim = blocks[0]
-    assert claim["@type"] == "Claim"
-    assert claim["author"]["name"] == "Government of Pakistan"
-    assert claim["appearance"][0]["url"] == "https://policyeast.com/tit-for-tat-accusations/"
-    # Published some time on 3-5 October 2024: the month is certain, so that is the date;
-    # the claim, made some time up to then, has no date schema.org could state.
-    assert claim["appearance"][0]["datePublished"] == "2024-10"
-    assert "dateCreated" not in claim
-    assert "temporalCoverage" not in json.dumps(claim)
-    assert "ClaimReview" not in json.dumps(claim)
-    assert "reviewRating" not in json.dumps(claim)
+def test_json_ld_on_statement_pages(site: SiteBuild, dataset: Dataset) -> None:
+    """A statement is a schema.org Claim by its author, appearing in every source that reports
+    it, the first credited first; the site rates none."""
+    views = Views.build(dataset)
+    for statement in views.statements.values():
+        page = read(site, statement.url)
+        blocks = [json.loads(script) for script in page.scripts if '"@context"' in script]
+        assert len(blocks) == 1, statement.id
+        claim = blocks[0]
+        assert claim["@type"] == "Claim"
+        author = dataset.actors[statement.speaker_id or statement.by_id]
+        assert claim["author"]["name"] == author.name
+        appearances = [a["name"] for a in claim["appearance"]]
+        assert appearances == [dataset.sources[r.source_id].title for r in statement.reports]
+        assert claim["firstAppearance"] == claim["appearance"][0]
+        assert "ClaimReview" not in json.dumps(claim)
+        assert "reviewRating" not in json.dumps(claim)
+        if statement.said.start_iso is None:  # an open start: no date schema.org could state
+            assert "dateCreated" not in claim
 
 
 # -- the payload dataset -------------------------------------------------------------------
@@ -281,28 +307,62 @@ def test_payload_site_builds_and_every_payload_is_inert(payload_site: SiteBuild)
             )
 
 
+SHOWN_AS_TEXT = {
+    "claims/payload-claim/": [
+        '<script>alert("quote-script")</script>',
+        "<img src=x onerror=\"alert('quote-img')\">",
+        "*stars* _underscores_ **bold**",
+        "Status note <script>alert('status-note')</script> | pipe |",
+        "the <b>accused</b> \"onfocus=alert('accused-as')\"",
+        "<i>spokes</i><script>alert('speaker-as')</script>",
+        "Grp <u>onclick=alert('group-as')</u>",
+        "<b>bold</b> [x](javascript:alert('partial'))",
+        "Counter note <img src=x onerror=alert('counter-note')>",
+        "title <script>alert('membership-title')</script>",
+    ],
+    "claims/payload-answer/": [
+        "| a | b | and `code` and ``` fence.",
+        "Framing note <svg onload=alert('framing-note')>",
+    ],
+    "claims/payload-denial/": [
+        "Accused denies <script>alert('denial')</script>",
+        "Answer note <b onclick=alert('answer-link')>answered</b>",
+        "Copy report note <svg onload=alert('copy-note')>",
+    ],
+    "claims/payload-position/": [
+        "Accused position: soil <iframe src=javascript:alert('position')> used against no one",
+        "Position date <script>alert('position-date')</script>",
+    ],
+    "actors/payload-accuser/": ['--8<-- "vocabularies.md"', "# Not a heading"],
+    "actors/payload-group/": [
+        "Alias <script>alert('alias')</script>",
+        "Alias note <img src=x onerror=alert('alias-link')>",
+    ],
+    "events/payload-event/": ["[click me](javascript:alert('quote-link')) and {{ 7*7 }}"],
+    "sources/payload-source/": [
+        "Ledger note <script>alert('ledger-note')</script> | pipe |",
+        "Ledger link <img src=x onerror=alert('ledger-link')>",
+    ],
+    "sources/payload-old/": ["Old note <a href=\"javascript:alert('old-note')\">the old copy</a>"],
+    "exchanges/payload-exchange/": [
+        "Exchange <script>alert('exchange-title')</script>",
+        "<script>alert('denial')</script>",
+        "Exchange note <script>alert('exchange-note')</script> <b>self</b>",
+    ],
+}
+
+
 def test_payload_text_is_shown_as_text(payload_site: SiteBuild) -> None:
-    claim = read(payload_site, "claims/payload-claim/")
-    text = claim.text
-    assert '<script>alert("quote-script")</script>' in text
-    assert "<img src=x onerror=\"alert('quote-img')\">" in text
-    assert "*stars* _underscores_ **bold**" in text
-    actor = read(payload_site, "actors/payload-accuser/")
-    assert '--8<-- "vocabularies.md"' in actor.text
-    assert "# Not a heading" in actor.text
-    event = read(payload_site, "events/payload-event/")
-    assert "[click me](javascript:alert('quote-link')) and {{ 7*7 }}" in event.text
-    answer = read(payload_site, "claims/payload-answer/")
-    assert "| a | b | and `code` and ``` fence." in answer.text
-    title = html.unescape(
-        re.search(
-            r"<title>(.*?)</title>",
-            (payload_site.site_dir / "claims" / "payload-claim" / "index.html").read_text(
-                encoding="utf-8"
-            ),
-            re.S,
-        ).group(1)  # type: ignore[union-attr]
+    for url, payloads in SHOWN_AS_TEXT.items():
+        text = read(payload_site, url).text
+        missing = [payload for payload in payloads if normalise(payload) not in text]
+        assert not missing, (url, missing)
+    raw = (payload_site.site_dir / "claims" / "payload-claim" / "index.html").read_text(
+        encoding="utf-8"
     )
+    found = re.search(r"<title>(.*?)</title>", raw, re.S)
+    assert found is not None
+    title = html.unescape(found.group(1))
     assert title.startswith('Acc <i>short</i> accuses Accused "><img src=x onerror=')
 
 
@@ -344,33 +404,41 @@ def test_generator_rewrites_only_what_changed(tmp_path: Path) -> None:
     assert second.report.written == ()
     assert second.report.removed == ()
     assert second.report.unchanged == len(second.files)
+    # A statement added to a copy of the data gets its page; removed again, it loses it.
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    claims = data / "claims.yaml"
-    text = claims.read_text(encoding="utf-8")
-    start = text.index("  - id: article-says-iskp-attacks-persist-in-afghanistan")
-    end = text.index("  - id: article-suggests-kabul-is-shifting-blame")
-    claims.write_text(text[:start] + text[end:], encoding="utf-8")
+    first_id = next(iter(load_dataset(DATA).statements))
+    statements = next(
+        p for p in sorted(data.glob("*.yaml")) if f"  - id: {first_id}\n" in p.read_text("utf-8")
+    )
+    text = statements.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {first_id}\n")
+    following = text.find("\n  - id: ", start + 1)
+    block = text[start : following + 1 if following >= 0 else len(text)]
+    added = block.replace(f"  - id: {first_id}\n", "  - id: added-by-a-test\n", 1)
+    added = "\n".join(line for line in added.split("\n") if not line.startswith("    restates:"))
+    statements.write_text(text.rstrip("\n") + "\n" + added.rstrip("\n") + "\n", encoding="utf-8")
     third = generate(data, out)
     assert third.report is not None
-    assert "claims/article-says-iskp-attacks-persist-in-afghanistan/index.md" in (
-        third.report.removed
-    )
-    assert not (out / "claims" / "article-says-iskp-attacks-persist-in-afghanistan").exists()
+    assert "claims/added-by-a-test/index.md" in third.report.written
+    fourth = generate(DATA, out)
+    assert fourth.report is not None
+    assert "claims/added-by-a-test/index.md" in fourth.report.removed
+    assert not (out / "claims" / "added-by-a-test").exists()
     assert (out / "notes.md").read_text(encoding="utf-8") == "hand-written"
 
 
-def test_dates_show_their_precision_and_basis_on_claim_pages(
+def test_dates_show_their_precision_and_basis_on_statement_pages(
     site: SiteBuild, dataset: Dataset
 ) -> None:
     views = Views.build(dataset)
-    for claim in views.claims.values():
-        text = read(site, f"claims/{claim.id}/").text
-        asserted = claim.asserted
-        shown = f"{asserted.display} {asserted.precision_label.lower()} "
-        shown += asserted.basis_label.lower()
-        assert normalise(shown) in text, (claim.id, shown)
-        for step in claim.history:
+    for statement in views.statements.values():
+        text = read(site, statement.url).text
+        said = statement.said
+        shown = f"{said.display} {said.precision_label.lower()} {said.basis_label.lower()}"
+        assert normalise(shown) in text, (statement.id, shown)
+        for step in statement.history:
             # When the state held: its own date, or "by" the date of the source that reports it.
             assert step.date is not None
-            assert normalise(f"per {step.as_of.text}, {step.date.short}") in text, claim.id
+            assert step.as_of is not None
+            assert normalise(f"per {step.as_of.text}, {step.date.short}") in text, statement.id

@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from titfortat.plan.urls import relative, source_path
+from titfortat.model.records import COLLECTIONS
+from titfortat.plan.urls import (
+    RECORD_FOLDERS,
+    generated_roots,
+    not_in_nav,
+    record_list,
+    record_url,
+    relative,
+    source_path,
+)
 
 CASES = [
     ("claims/x/", "actors/y/", "../../actors/y/"),
@@ -48,3 +57,16 @@ def test_source_paths() -> None:
     assert source_path("claims/x/") == "claims/x/index.md"
     assert source_path("timeline/2024/") == "timeline/2024/index.md"
     assert source_path("data/tit-for-tat.json") == "data/tit-for-tat.json"
+
+
+def test_record_addresses() -> None:
+    """A statement keeps the claims/ address every statement page has always had; each
+    collection has its folder, and a record's full list of statements sits under its page."""
+    assert record_url("statements", "x") == "claims/x/"
+    assert record_url("exchanges", "x") == "exchanges/x/"
+    assert record_url("sources", "x") == "sources/x/"
+    assert set(RECORD_FOLDERS) == set(COLLECTIONS)
+    assert record_list("sources/x/") == "sources/x/statements/"
+    assert record_list("sources/x/", 2) == "sources/x/statements/2/"
+    assert "/exchanges/*/" in not_in_nav()
+    assert "exchanges/" in generated_roots()
