@@ -675,11 +675,6 @@ def test_citation_file_matches_the_dataset(dataset: Dataset) -> None:
     assert citation["type"] == "dataset"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: no CSV table holds Statement.backer, Report.places or Exchange.moments "
-    "(exports/tables.py), so the CSV downloads lose them and their foreign keys",
-)
 def test_every_field_that_names_a_record_is_a_foreign_key_of_a_table() -> None:
     """Foreign keys come from the models' declarations: each reference field of each record
     is a column of some table with the right target (a quote's source, of reports' quotes,
@@ -714,8 +709,7 @@ def test_every_field_that_names_a_record_is_a_foreign_key_of_a_table() -> None:
 
 
 def test_the_declared_foreign_keys_are_the_models() -> None:
-    """Every reference field the tables do declare points where the model says (the
-    fields of the xfail above aside)."""
+    """Every reference field the tables declare points where the model says."""
     from titfortat.model.references import target  # noqa: PLC0415
 
     checked = 0

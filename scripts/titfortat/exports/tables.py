@@ -120,6 +120,17 @@ class Listed:
 
 
 @dataclass(frozen=True)
+class Nested:
+    """A row for a list inside a list (a report's places, a moment's statements): its
+    record's id, the inner owner's 1-based step, the item's position, the item."""
+
+    owner: str
+    report: int
+    position: int
+    item: Any
+
+
+@dataclass(frozen=True)
 class Quote:
     """A row of the evidence table: a quote and the report, state, answer, framing or event
     it backs."""
@@ -536,6 +547,11 @@ TABLES: tuple[Table, ...] = (
                 required=True,
                 value=lambda row: row[0].allegation,
             ),
+            column(
+                "backer",
+                "The third state it names as backing a group, if any",
+                value=lambda row: row[0].backer,
+            ),
             *date_columns("said", lambda row: row[0].said, "When it was said", required=True),
             column(
                 "title", "The editor's title, where there is one", value=lambda row: row[0].title
@@ -636,6 +652,37 @@ TABLES: tuple[Table, ...] = (
             ),
             column("note", "Note on the report", value=item("note")),
         ),
+        Statement,
+    ),
+    Table(
+        "report_places",
+        "The places a report names, where it names fewer than its statement (a report that "
+        "lists none names them all).",
+        lambda dataset: (
+            Nested(statement.id, step, position, place_id)
+            for statement in dataset.statements.values()
+            for step, report in enumerate(statement.reports, start=1)
+            for position, place_id in enumerate(report.places or (), start=1)
+        ),
+        (
+            column(
+                "statement_id",
+                "The statement reported",
+                required=True,
+                references="statements",
+                value=attrgetter("owner"),
+            ),
+            column("report", "The report's step, as in reports.csv", type="integer", required=True),
+            column("position", "1-based place in the list", type="integer", required=True),
+            column(
+                "place_id",
+                "A place",
+                required=True,
+                field="reports.places",
+                value=attrgetter("item"),
+            ),
+        ),
+        ("statement_id", "report", "position"),
         Statement,
     ),
     link_table(
@@ -788,6 +835,50 @@ TABLES: tuple[Table, ...] = (
                 value=attrgetter("item"),
             ),
         ),
+        Exchange,
+    ),
+    link_table(
+        "exchange_moments",
+        "The moments the timeline chart labels in words, in each exchange.",
+        ("exchanges", "exchange_id"),
+        lambda dataset: ((x.id, x.moments) for x in dataset.exchanges.values()),
+        (column("label", "The words on the chart", required=True, value=item("label")),),
+        Exchange,
+    ),
+    Table(
+        "moment_statements",
+        "The statements each moment cites.",
+        lambda dataset: (
+            Nested(exchange.id, step, position, statement_id)
+            for exchange in dataset.exchanges.values()
+            for step, moment in enumerate(exchange.moments, start=1)
+            for position, statement_id in enumerate(moment.statements, start=1)
+        ),
+        (
+            column(
+                "exchange_id",
+                "The exchange",
+                required=True,
+                references="exchanges",
+                value=attrgetter("owner"),
+            ),
+            column(
+                "moment",
+                "The moment's position, as in exchange_moments.csv",
+                type="integer",
+                required=True,
+                value=attrgetter("report"),
+            ),
+            column("position", "1-based place in the list", type="integer", required=True),
+            column(
+                "statement_id",
+                "A statement",
+                required=True,
+                field="moments.statements",
+                value=attrgetter("item"),
+            ),
+        ),
+        ("exchange_id", "moment", "position"),
         Exchange,
     ),
     Table(
