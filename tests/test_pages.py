@@ -125,11 +125,6 @@ def test_record_pages_say_where_their_record_is_written(site: Built) -> None:
         assert expected in body.links, (kind, record_id)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: an exchange's page gives no link to where its record is written "
-    "(exchange.md.j2 has no m.data_link; ExchangePage has no data_line)",
-)
 def test_an_exchange_page_says_where_its_record_is_written(payload: Built) -> None:
     origin = payload.dataset.origins[("exchanges", "payload-exchange")]
     front, body = split(payload.markdown(urls.record_url("exchanges", "payload-exchange")))
@@ -437,11 +432,6 @@ def test_every_payload_note_reaches_its_page_but_posts(payload: Built) -> None:
     assert [m for m in missing if ".memberships." not in f".{m.split(' ')[1]}"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a membership's note is shown on no page (actor.md.j2 shows a post's title, "
-    "organisation and dates; plan/pages/actors.py Post has no note)",
-)
 def test_a_posts_note_is_on_the_actors_page(payload: Built) -> None:
     assert notes_not_on_their_pages(payload) == []
 
@@ -552,11 +542,6 @@ def test_a_long_pair_in_who_accuses_whom_links_to_the_rest(many: Built) -> None:
     assert urls.record_list(urls.record_url("actors", "pak")) in many.targets(urls.MATRIX)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a source page caps the events it documents at 25 with no link to the rest "
-    "(source.md.j2's events section has no 'more' link, unlike the actor and place pages)",
-)
 def test_a_sources_capped_events_link_to_the_rest(many: Built) -> None:
     url = urls.record_url("sources", "src")
     _, events = record_page_lists(many)[url]
@@ -564,12 +549,6 @@ def test_a_sources_capped_events_link_to_the_rest(many: Built) -> None:
     assert hidden_records(many, url, set(), events) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a source page caps the statements it dates at 25 and links to its full list "
-    "only from the statements it reports (source.md.j2's 'Statements dated by it' has no "
-    "'more' link), so a date reference hides the rest",
-)
 def test_a_sources_capped_dated_statements_link_to_the_rest(many: Built) -> None:
     url = urls.record_url("sources", "reference")
     statements, _ = record_page_lists(many)[url]

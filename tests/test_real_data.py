@@ -196,14 +196,6 @@ def test_a_paragraph_stored_for_a_wording_is_accounted_for() -> None:
     invariants.every_paragraph_is_used_or_in_a_ledger(site)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a source page's ledger calls every stored paragraph 'stored and quoted', "
-    "and shows '0 quotes' for one stored only for a wording (a date's, or a report's own "
-    "words), which the checker accepts as its use (plan/pages/sources.py ledger() has no "
-    "such row; source.md.j2 prints 'stored and quoted' for every coded row); the real data "
-    "has such paragraphs",
-)
 def test_the_ledger_says_no_paragraph_is_quoted_that_no_quote_cites() -> None:
     assert invariants.paragraphs_said_to_be_quoted_without_a_quote(_worded_only()) == []
 

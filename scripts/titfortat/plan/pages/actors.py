@@ -48,6 +48,7 @@ class Post:
     title: str
     start: str | None
     end: str | None
+    note: tuple[Seg, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,13 @@ def actor_page(plan: Plan, actor_id: str) -> list[Page]:
             type_label=type_label,
             country=views.place_seg(actor.country) if actor.country else None,
             posts=tuple(
-                Post(views.actor_seg(m.organization), title_of(m), m.start, m.end)
+                Post(
+                    views.actor_seg(m.organization),
+                    title_of(m),
+                    m.start,
+                    m.end,
+                    views.linked(m.note),
+                )
                 for m in actor.memberships
             ),
             aliases=tuple(

@@ -57,6 +57,8 @@ class ExchangePage(Context):
     x: ExchangeView
     previous: Seg | None
     following: Seg | None
+    data_line: int = 0
+    """Where the exchange's record starts in its file."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ def exchanges_pages(plan: Plan) -> list[Page]:
                     x=x,
                     previous=Seg(earlier.title, earlier.url) if earlier else None,
                     following=Seg(later.title, later.url) if later else None,
+                    data_line=plan.dataset.origins[("exchanges", x.id)].line,
                 ),
                 data_file=plan.dataset.origins[("exchanges", x.id)].path,
             )

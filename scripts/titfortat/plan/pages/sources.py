@@ -60,8 +60,10 @@ class SourcePage(Context):
     related: tuple[str, ...]
     related_total: int
     dated: tuple[str, ...]
+    dated_total: int
     """Statements whose date this source gives."""
     events: tuple[EventView, ...]
+    events_total: int
     statements: Mapping[str, StatementView]
     more_url: str | None
     note: tuple[Seg, ...] | None
@@ -70,7 +72,8 @@ class SourcePage(Context):
 
 def ledger(plan: Plan, source: Source) -> tuple[LedgerRow, ...]:
     """Every paragraph of the original, in order: stored and quoted (with how many quotes),
-    or not coded and why; runs of paragraphs that share a fate are one row."""
+    stored only for words a date or a report's wording is held to (no quote), or not coded
+    and why; runs of paragraphs that share a fate are one row."""
     if source.original_paragraphs is None:
         return ()
     quotes = plan.views.quotes_by_paragraph.get(source.id, {})
@@ -138,7 +141,9 @@ def source_page(plan: Plan, source_id: str) -> list[Page]:
             related=tuple(capped(reported)),
             related_total=len(reported),
             dated=tuple(capped(dated)),
+            dated_total=len(dated),
             events=tuple(events[:SECTION_LIMIT]),
+            events_total=len(events),
             statements=views.statements,
             more_url=more_url,
             note=views.linked(source.note),
