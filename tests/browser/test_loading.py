@@ -1,76 +1,204 @@
-"""What a page asks for, and when: the page first, Material's background downloads after it.
+"""What a page downloads as it loads, and what waits for the reader.
 
-Material's script asks for the search index (the largest file a page loads) the moment it
-starts, while the page is still being drawn. `partials/hold-downloads.html` holds that request
-until the page has loaded and painted; these tests check that it does, that search still
-answers a query typed before the index came (search is tested in full in test_reader.py), and
-that nothing else is held.
+A cold load (fresh browser profile, the site served gzipped as GitHub Pages serves it) of each
+page type asks for neither the search index nor the search worker
+(`partials/search-on-intent.html` holds them until the reader asks for search), and weighs at
+most 103 KiB until the network is idle. Each way of asking for search then fetches them, and
+a query typed at once is answered.
 """
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import expect
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
 
-from titfortat_dev.browser import OpenPage
+import pytest
+from playwright.sync_api import BrowserContext, Page, Request, Worker, expect
+
+from titfortat_dev.browser import DESKTOP, PHONE, page_of_type
+from titfortat_dev.lighthouse import serve
 
 pytestmark = pytest.mark.browser
 
-HELD = ("search/search_index.json",)
+PAGE_TYPES = {
+    "home": "home",
+    "timeline": "timeline",
+    "matrix": "matrix",
+    "claim": "claim",
+    "actor": "actor",
+    "place": "place",
+    "listing": "claims-index",
+    "method": "method",
+}
+"""The page types of the budget, by the names the issue gives them (browser.PAGE_TYPES')."""
 
-TIMINGS = """() => {
-  const navigation = performance.getEntriesByType("navigation")[0];
-  const paint = performance.getEntriesByName("first-contentful-paint")[0];
-  return {
-    load: navigation.loadEventEnd,
-    paint: paint ? paint.startTime : null,
-    resources: performance.getEntriesByType("resource").map(
-      (entry) => [new URL(entry.name).pathname, entry.initiatorType, entry.startTime]
-    ),
-  };
-}"""
+BUDGET = 103 * 1024
+"""Bytes a cold load of any page may transfer, gzipped, until the network is idle."""
+
+ON_REQUEST = {
+    "the search index": re.compile(r"/search/search_index\.json$"),
+    "the search worker": re.compile(r"/workers/search\.[^/]*\.js$"),
+}
+"""Material's downloads that wait for the reader."""
+
+SEARCH_INDEX = "**/search/search_index.json"
+QUERY = "Mastung"
+RESULT = ".md-search-result__item a.md-search-result__link"
 
 
-@pytest.mark.parametrize("path", ["", "timeline/", "claims/"])
-def test_search_index_and_sitemap_wait_until_the_page_has_loaded(
-    open_page: OpenPage, path: str
+@dataclass
+class Load:
+    """A page opened in a fresh context, and every request it made."""
+
+    page: Page
+    base: str
+    requests: list[Request] = field(default_factory=list)
+    finished: list[Request] = field(default_factory=list)
+    workers: list[str] = field(default_factory=list)
+
+    def record(self, page: Page) -> None:
+        """Record what ``page`` asks for from now on."""
+        page.on("request", self._requested)
+        page.on("requestfinished", self._finished)
+        page.on("worker", self._worker)
+
+    def _requested(self, request: Request) -> None:
+        self.requests.append(request)
+
+    def _finished(self, request: Request) -> None:
+        self.finished.append(request)
+
+    def _worker(self, worker: Worker) -> None:
+        self.workers.append(worker.url)
+
+    def asked_for(self, what: str) -> list[str]:
+        """The requests for one of ON_REQUEST's downloads, by path."""
+        pattern = ON_REQUEST[what]
+        paths = [self.path(r.url) for r in self.requests]
+        return [path for path in paths if pattern.search(path)]
+
+    def path(self, url: str) -> str:
+        return "/" + url.removeprefix(self.base) if url.startswith(self.base) else url
+
+    def transferred(self) -> list[tuple[int, str]]:
+        """Each finished request's bytes over the network (headers and body as sent, so
+        gzipped where the server gzips), with its path; largest first.
+
+        A worker's script is fetched by the worker, and Playwright then gives its body no
+        size: its Content-Length stands in (none is expected on a cold load anyway).
+        """
+        sizes = []
+        for request in self.finished:
+            sent = request.sizes()
+            body = sent["responseBodySize"]
+            response = request.response()
+            if body <= 0 and response is not None:
+                body = int(response.headers.get("content-length") or 0)
+            sizes.append((body + sent["responseHeadersSize"], self.path(request.url)))
+        return sorted(sizes, reverse=True)
+
+
+@pytest.fixture(scope="module")
+def pages_url(real_site: Path) -> Iterator[str]:
+    """The real site served as GitHub Pages serves it: gzipped, cached for ten minutes."""
+    with serve(real_site) as url:
+        yield url
+
+
+def open_cold(
+    context: BrowserContext, base: str, path: str, wait: Literal["networkidle", "load"]
+) -> Load:
+    """Open ``path`` in ``context`` (fresh, so with a cold cache), recording every request."""
+    page = context.new_page()
+    load = Load(page, base)
+    load.record(page)
+    response = page.goto(base + path, wait_until=wait)
+    assert response is not None
+    assert response.status == 200, f"/{path} answered {response.status}"
+    return load
+
+
+def nothing_on_request(load: Load, when: str) -> None:
+    for what in ON_REQUEST:
+        assert not load.asked_for(what), f"{when}, the page asked for {what}"
+    assert not load.workers, f"{when}, the page started a worker: {load.workers}"
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_a_cold_load_asks_for_nothing_the_reader_did_not(
+    new_context: Callable[..., BrowserContext], real_site: Path, pages_url: str, name: str
 ) -> None:
-    """The index is asked for, and only after the load event and the first paint."""
-    page, log = open_page(path)
-    page.wait_for_function(
-        "names => names.every(name => performance.getEntriesByType('resource')"
-        ".some(entry => new URL(entry.name).pathname.endsWith(name)))",
-        arg=list(HELD),
-    )
-    timings = page.evaluate(TIMINGS)
-    assert timings["load"] > 0, "the load event never ended"
-    assert timings["paint"] is not None, "the page was never painted"
-    held = [r for r in timings["resources"] if r[0].endswith(HELD)]
-    assert {name for name in HELD if any(r[0].endswith(name) for r in held)} == set(HELD)
-    early = [r for r in held if r[2] < timings["load"] or r[2] < timings["paint"]]
-    assert not early, (
-        f"asked for before the page had loaded ({timings['load']:.0f} ms) and painted "
-        f"({timings['paint']:.0f} ms): {early}"
-    )
-    # The page's own style sheets and script, and the sitemap instant navigation needs, are not.
-    own = [r for r in timings["resources"] if r[1] in ("link", "script")]
-    assert own, f"no style sheet or script was recorded: {timings['resources']}"
-    assert all(r[2] < timings["load"] for r in own), own
-    sitemap = [r for r in timings["resources"] if r[0].endswith("/sitemap.xml")]
-    assert sitemap, f"the sitemap was never asked for: {timings['resources']}"
-    assert min(r[2] for r in sitemap) < timings["load"], sitemap
-    assert not log.page_errors, log.page_errors
+    """Until the network is idle: no search index, no search worker."""
+    path = page_of_type(real_site, PAGE_TYPES[name])
+    load = open_cold(new_context(), pages_url, path, "networkidle")
+    nothing_on_request(load, f"On a cold load of /{path} ({name})")
 
 
-def test_search_works_when_the_index_arrives_late(open_page: OpenPage) -> None:
-    """A query typed while the index is still held is answered once it arrives."""
-    page, log = open_page("")
-    # Type as soon as the page is parsed: before the load event, so before the index is asked for.
-    page.reload(wait_until="domcontentloaded")
-    page.keyboard.press("/")
-    page.keyboard.type("Mastung", delay=20)
-    results = page.locator(".md-search-result__item a.md-search-result__link")
-    expect(results.first, "no result for 'Mastung' after the index arrived").to_be_visible(
-        timeout=10_000
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_a_cold_load_weighs_at_most_103_kib(
+    new_context: Callable[..., BrowserContext], real_site: Path, pages_url: str, name: str
+) -> None:
+    """Every byte over the network, gzipped as served, until the network is idle."""
+    path = page_of_type(real_site, PAGE_TYPES[name])
+    load = open_cold(new_context(), pages_url, path, "networkidle")
+    sizes = load.transferred()
+    total = sum(size for size, _ in sizes)
+    assert len(load.finished) == len([r for r in load.requests if not r.url.startswith("data:")])
+    assert total <= BUDGET, (
+        f"/{path} ({name}) transferred {total / 1024:.1f} KiB, over {BUDGET / 1024:.0f} KiB:\n"
+        + "\n".join(f"  {size / 1024:6.1f} KiB  {what}" for size, what in sizes)
     )
-    assert not log.page_errors, log.page_errors
+
+
+def _click_search_box(page: Page) -> None:
+    page.locator("input.md-search__input").click()
+
+
+def _tap_search_button(page: Page) -> None:
+    page.locator("label.md-header__button[for='__search']").tap()
+
+
+def _focus_search_box(page: Page) -> None:
+    page.locator("input.md-search__input").focus()
+
+
+INTENTS: dict[str, tuple[Callable[[Page], None], dict[str, Any]]] = {
+    "a click on the search box": (_click_search_box, {"viewport": DESKTOP}),
+    "a tap on the search button (phone)": (
+        _tap_search_button,
+        {"viewport": PHONE, "has_touch": True, "is_mobile": True},
+    ),
+    "the / shortcut": (lambda page: page.keyboard.press("/"), {"viewport": DESKTOP}),
+    "the s shortcut": (lambda page: page.keyboard.press("s"), {"viewport": DESKTOP}),
+    "focus on the search box": (_focus_search_box, {"viewport": DESKTOP}),
+}
+
+
+@pytest.mark.parametrize("intent", list(INTENTS))
+def test_asking_for_search_fetches_it_and_the_first_query_is_answered(
+    new_context: Callable[..., BrowserContext], pages_url: str, intent: str
+) -> None:
+    """Each way of opening search fetches the index and starts the worker; a query typed at
+    once (before the index has arrived) is answered."""
+    act, options = INTENTS[intent]
+    load = open_cold(new_context(**options), pages_url, "", "networkidle")
+    page = load.page
+    nothing_on_request(load, "Before the reader asked for search")
+    with page.expect_request(SEARCH_INDEX), page.expect_event("worker"):
+        act(page)
+    expect(page.locator("input.md-search__input"), f"{intent} should focus search").to_be_focused()
+    page.keyboard.type(QUERY, delay=20)
+    expect(page.locator(RESULT).first, f"no result for {QUERY!r} after {intent}").to_be_visible()
+    assert load.asked_for("the search index") == ["/search/search_index.json"]
+    assert len(load.workers) == 1, load.workers
+
+
+def test_a_search_in_the_address_is_answered(
+    new_context: Callable[..., BrowserContext], pages_url: str
+) -> None:
+    """A shared search (?q=) opens search at once, so its downloads start at once."""
+    load = open_cold(new_context(), pages_url, f"?q={QUERY}", "load")
+    expect(load.page.locator(RESULT).first, f"?q={QUERY} lists nothing").to_be_visible()
