@@ -1,10 +1,12 @@
 """What a page downloads as it loads, and what waits for the reader.
 
 A cold load (fresh browser profile, the site served gzipped as GitHub Pages serves it) of each
-page type asks for neither the search index nor the search worker
-(`partials/search-on-intent.html` holds them until the reader asks for search), and weighs at
-most 103 KiB until the network is idle. Each way of asking for search then fetches them, and
-a query typed at once is answered.
+page type asks for none of Material's background downloads: not the search index or the
+search worker (`partials/search-on-intent.html` holds them until the reader asks for search)
+and not the sitemap (`partials/instant-navigation.html` holds it until the reader points at a
+link), and weighs at most 103 KiB until the network is idle. Each way of asking for search
+then fetches them, and a query typed at once is answered; instant navigation still works,
+and a click made before its sitemap arrived is followed once.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Request, Worker, expect
+from playwright.sync_api import BrowserContext, Page, Request, Route, Worker, expect
 
-from titfortat_dev.browser import DESKTOP, PHONE, page_of_type
+from titfortat_dev.browser import DESKTOP, PHONE, ServedSite, page_of_type
 from titfortat_dev.lighthouse import serve
 
 pytestmark = pytest.mark.browser
@@ -41,6 +43,7 @@ BUDGET = 103 * 1024
 ON_REQUEST = {
     "the search index": re.compile(r"/search/search_index\.json$"),
     "the search worker": re.compile(r"/workers/search\.[^/]*\.js$"),
+    "the sitemap": re.compile(r"/sitemap\.xml$"),
 }
 """Material's downloads that wait for the reader."""
 
@@ -131,7 +134,7 @@ def nothing_on_request(load: Load, when: str) -> None:
 def test_a_cold_load_asks_for_nothing_the_reader_did_not(
     new_context: Callable[..., BrowserContext], real_site: Path, pages_url: str, name: str
 ) -> None:
-    """Until the network is idle: no search index, no search worker."""
+    """Until the network is idle: no search index, no search worker, no sitemap."""
     path = page_of_type(real_site, PAGE_TYPES[name])
     load = open_cold(new_context(), pages_url, path, "networkidle")
     nothing_on_request(load, f"On a cold load of /{path} ({name})")
@@ -194,6 +197,7 @@ def test_asking_for_search_fetches_it_and_the_first_query_is_answered(
     expect(page.locator(RESULT).first, f"no result for {QUERY!r} after {intent}").to_be_visible()
     assert load.asked_for("the search index") == ["/search/search_index.json"]
     assert len(load.workers) == 1, load.workers
+    assert not load.asked_for("the sitemap"), "asking for search fetched the sitemap"
 
 
 def test_a_search_in_the_address_is_answered(
@@ -202,3 +206,100 @@ def test_a_search_in_the_address_is_answered(
     """A shared search (?q=) opens search at once, so its downloads start at once."""
     load = open_cold(new_context(), pages_url, f"?q={QUERY}", "load")
     expect(load.page.locator(RESULT).first, f"?q={QUERY} lists nothing").to_be_visible()
+
+
+# --- instant navigation: the sitemap waits for a link ---------------------------------------
+
+
+def _nav_link(page: Page, name: str) -> Any:
+    return page.locator(".md-sidebar--primary").get_by_role("link", name=name, exact=True)
+
+
+def _expect_heading(page: Page, real: ServedSite, path: str) -> None:
+    expect(page, f"the address should become /{path}").to_have_url(
+        re.compile(re.escape(real.url + path) + r"(#.*)?$")
+    )
+    expect(page.locator(".md-content h1").first).to_have_text(real.heading(path))
+
+
+def _mark(page: Page) -> int:
+    """Mark the document (instant navigation keeps it); the history's length."""
+    page.evaluate("window.tftSameDocument = true")
+    length: int = page.evaluate("history.length")
+    return length
+
+
+def _same_document(page: Page) -> bool:
+    return bool(page.evaluate("window.tftSameDocument === true"))
+
+
+def test_the_sitemap_waits_for_a_link_and_the_first_click_is_instant(
+    new_context: Callable[..., BrowserContext], real: ServedSite
+) -> None:
+    """No sitemap until the reader points at a link; the click that follows is instant
+    (the document stays) and adds one history entry."""
+    load = open_cold(new_context(), real.url, "claims/", "networkidle")
+    page = load.page
+    nothing_on_request(load, "On a cold load")
+    length = _mark(page)
+    _nav_link(page, "Timeline").click()
+    _expect_heading(page, real, "timeline/")
+    assert load.asked_for("the sitemap") == ["/sitemap.xml"]
+    assert _same_document(page), "the first click reloaded the page instead of swapping it"
+    assert page.evaluate("history.length") == length + 1
+    _nav_link(page, "Actors").click()
+    _expect_heading(page, real, "actors/")
+    assert _same_document(page), "the second click reloaded the page"
+    assert load.asked_for("the sitemap") == ["/sitemap.xml"], "the sitemap was asked for again"
+
+
+@pytest.mark.parametrize("link", ["another page", "the skip link"])
+def test_a_click_before_the_sitemap_arrives_is_followed_once(
+    new_context: Callable[..., BrowserContext], real: ServedSite, link: str
+) -> None:
+    """While the sitemap is on its way, a click waits; when it comes, Material follows the
+    click once: one history entry, the right place."""
+    load = open_cold(new_context(), real.url, "claims/", "networkidle")
+    page = load.page
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route("**/sitemap.xml", hold)
+    length = _mark(page)
+    anchor = ""
+    if link == "another page":
+        _nav_link(page, "Timeline").click()
+    else:
+        page.keyboard.press("Tab")
+        skip = page.locator("a.md-skip")
+        expect(skip).to_be_focused()
+        anchor = (skip.get_attribute("href") or "").partition("#")[2]
+        page.keyboard.press("Enter")
+    for _ in range(50):
+        if held:
+            break
+        page.wait_for_timeout(20)
+    assert held, "pointing at the link did not ask for the sitemap"
+    page.wait_for_timeout(100)
+    assert page.url == real.url + "claims/", f"the click did not wait for the sitemap: {page.url}"
+    held[0].continue_()
+    if link == "another page":
+        _expect_heading(page, real, "timeline/")
+    else:
+        expect(page).to_have_url(f"{real.url}claims/#{anchor}")
+    assert _same_document(page), "the click reloaded the page"
+    page.wait_for_timeout(300)
+    assert page.evaluate("history.length") == length + 1, "the click was followed twice"
+
+
+def test_without_the_sitemap_links_still_work(
+    new_context: Callable[..., BrowserContext], real: ServedSite
+) -> None:
+    """If the sitemap cannot be had, the browser follows links itself."""
+    load = open_cold(new_context(), real.url, "claims/", "networkidle")
+    page = load.page
+    page.route("**/sitemap.xml", lambda route: route.abort())
+    _nav_link(page, "Timeline").click()
+    _expect_heading(page, real, "timeline/")
