@@ -1,4 +1,4 @@
-"""What a page downloads as it loads, and what waits for the reader.
+"""What a page downloads and does as it loads, and what waits for the reader.
 
 A cold load (fresh browser profile, the site served gzipped as GitHub Pages serves it) of each
 page type asks for none of Material's background downloads: not the search index or the
@@ -6,11 +6,14 @@ search worker (`partials/search-on-intent.html` holds them until the reader asks
 and not the sitemap (`partials/instant-navigation.html` holds it until the reader points at a
 link), and weighs at most 103 KiB until the network is idle. Each way of asking for search
 then fetches them, and a query typed at once is answered; instant navigation still works,
-and a click made before its sitemap arrived is followed once.
+and a click made before its sitemap arrived is followed once. As it starts, Material's
+script restyles the page about once, as on a stock Material page: the colour scheme is set
+while the page is parsed (`partials/javascripts/palette.html`), not switched after.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Request, Route, Worker, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, Worker, expect
 
 from titfortat_dev.browser import DESKTOP, PHONE, ServedSite, page_of_type
 from titfortat_dev.lighthouse import serve
@@ -303,3 +306,77 @@ def test_without_the_sitemap_links_still_work(
     page.route("**/sitemap.xml", lambda route: route.abort())
     _nav_link(page, "Timeline").click()
     _expect_heading(page, real, "timeline/")
+
+
+# --- style recalculations as Material starts -------------------------------------------------
+
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline"]
+
+WATCH_SCHEME = """(() => {
+  const changes = (window.tftSchemeChanges = []);
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.target === document.body && record.attributeName?.startsWith("data-md-color")) {
+        changes.push([record.attributeName, document.readyState]);
+      }
+    }
+  }).observe(document, { attributes: true, subtree: true });
+})()"""
+
+
+def restyled(browser: Browser, context: BrowserContext, url: str) -> tuple[float, Page]:
+    """Load ``url`` cold under a trace; the elements Chromium restyled over the whole load
+    (every UpdateLayoutTree event) as a multiple of the elements the page has."""
+    page = context.new_page()
+    browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    trace = json.loads(browser.stop_tracing())
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    styled = sum(
+        int(event.get("args", {}).get("elementCount") or 0)
+        for event in events
+        if event.get("name") == "UpdateLayoutTree"
+    )
+    elements: int = page.evaluate("document.getElementsByTagName('*').length")
+    return styled / elements, page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", ["home", "matrix"])
+def test_material_styles_the_page_about_once_as_it_starts(
+    browser: Browser,
+    new_context: Callable[..., BrowserContext],
+    real_site: Path,
+    pages_url: str,
+    scheme: Literal["light", "dark"],
+    name: str,
+) -> None:
+    """Chromium restyles the page about once over its load, as on stock Material (before:
+    five times, four of them forced by Material's palette component). The scheme is set
+    while the page is parsed and never switched after (no data-md-color-switching)."""
+    context = new_context(viewport=PHONE, color_scheme=scheme)
+    context.add_init_script(WATCH_SCHEME)
+    path = page_of_type(real_site, PAGE_TYPES[name])
+    times, page = restyled(browser, context, pages_url + path)
+    assert times < 1.5, f"/{path} ({scheme}): the page was restyled {times:.2f} times over"
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+    changes = page.evaluate("window.tftSchemeChanges")
+    late = [change for change in changes if change[1] != "loading"]
+    assert not late, f"the colour scheme changed after the page was parsed: {late}"
+    assert not [c for c in changes if c[0] == "data-md-color-switching"], changes
+
+
+def test_the_colour_scheme_follows_the_system_while_the_page_is_open(
+    new_context: Callable[..., BrowserContext], pages_url: str
+) -> None:
+    """Following the system (the default), the page changes scheme with it, at once."""
+    page = open_cold(new_context(color_scheme="light"), pages_url, "", "load").page
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.emulate_media(color_scheme="dark")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator("meta[name='color-scheme']")).to_have_attribute("content", "dark")
+    page.emulate_media(color_scheme="light")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
