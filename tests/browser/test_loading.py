@@ -236,6 +236,32 @@ def _same_document(page: Page) -> bool:
     return bool(page.evaluate("window.tftSameDocument === true"))
 
 
+def test_the_page_shows_and_its_links_work_before_materials_script(
+    new_context: Callable[..., BrowserContext], real: ServedSite
+) -> None:
+    """Material's script is deferred: the page is drawn, in the reader's colour scheme, and its
+    links work, while the script is still on its way."""
+    context = new_context(color_scheme="dark")
+    page = context.new_page()
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    page.route(re.compile(r"/bundle\.[^/]*\.js$"), hold)
+    page.goto(real.url + "claims/", wait_until="commit")
+    expect(page.locator(".md-content h1").first).to_have_text(real.heading("claims/"))
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert held, "Material's script was not asked for"
+    assert page.evaluate("typeof window.document$") == "undefined", "Material's script ran"
+    # Parsed to the end without it (a script that is not deferred stops the parser).
+    assert page.evaluate("document.readyState") == "interactive"
+    _nav_link(page, "Timeline").click()
+    _expect_heading(page, real, "timeline/")
+    for route in held:
+        route.abort()
+
+
 def test_the_sitemap_waits_for_a_link_and_the_first_click_is_instant(
     new_context: Callable[..., BrowserContext], real: ServedSite
 ) -> None:
