@@ -202,7 +202,7 @@ def _draw(views: Views, size: str, large_markers: bool) -> _Drawn:
         if not basemap.in_view(lat, lon):
             continue
         x, y = basemap.project(lat, lon)
-        claims = len(views.claims_by_place.get(place.id, []))
+        claims = len(views.at_place.get(place.id, []))
         # The places named most choose first; then broad places, so cities find room too.
         rank = (-claims, order[place.kind], place.id)
         sites.append((rank, Site(place.id, place.name, round(x, 1), round(y, 1))))
