@@ -617,8 +617,11 @@ def _number(
     for site in sites:
         if labels[site.key] is not None:
             continue
-        label = placer.beside(site, "", room, number=True) or placer.on_leader(
-            site, "", room, number=True
+        label = (
+            placer.beside(site, "", room, number=True)
+            or placer.on_leader(site, "", room, number=True)
+            # last: a longer line, free to cross other markers (never labels or names)
+            or placer.on_leader(site, "", room, number=True, over_markers=True)
         )
         if label is not None:
             labels[site.key] = label
