@@ -28,6 +28,9 @@ DEVELOPMENT_ONLY = {
     "jsonschema",
     "axe_playwright_python",
     "zensical",
+    "shapely",
+    "pyproj",
+    "numpy",
 }
 
 

@@ -1,7 +1,8 @@
-"""`make lighthouse`'s pure parts: reading a report, medians over runs, the exit status.
+"""`make lighthouse`'s parts: reading a report, medians over runs, ours against stock, the exit
+status, and the stock Material baseline it measures against.
 
-The fixture is a real Lighthouse 12.8.2 report (mobile, simulated throttling) on the stock
-Material baseline, trimmed to what the tool reads. Nothing here runs Lighthouse or a browser.
+The fixture is a real Lighthouse 12.8.2 report (mobile, simulated throttling) on a stock
+Material page, trimmed to what the tool reads. Nothing here runs Lighthouse or a browser.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ import copy
 import gzip
 import json
 import urllib.request
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from titfortat_dev import lighthouse
+from titfortat_dev.browser import page_of_type
 from titfortat_dev.lighthouse import (
     BASELINE,
     PageSummary,
@@ -27,6 +30,7 @@ from titfortat_dev.lighthouse import (
     parse_report,
     summarize,
 )
+from titfortat_dev.sitebuild import PROJECT_ROOT, build_site
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lighthouse" / "stock-material-home.json"
 FONTS = "https://fonts.googleapis.com/css?family=Roboto"
@@ -234,19 +238,72 @@ def test_threshold_and_exit_status() -> None:
 
 
 def test_pages_option() -> None:
-    assert lighthouse.parse_pages("home, claim,home,baseline") == ["home", "claim", BASELINE]
+    assert lighthouse.parse_pages("home, claim,home") == ["home", "claim"]
     with pytest.raises(argparse.ArgumentTypeError, match="unknown page type nope"):
         lighthouse.parse_pages("home,nope")
+    # Stock Material is measured beside every page type now, not as a page of its own.
+    with pytest.raises(argparse.ArgumentTypeError, match="unknown page type baseline"):
+        lighthouse.parse_pages("baseline")
+    assert "baseline" not in lighthouse.DEFAULT_PAGES
 
 
-def test_baseline_page_holds_the_article_text() -> None:
+def test_article_text_is_counted_without_markup_or_drawings() -> None:
     page = """<html><body><nav><p>Menu</p></nav><article class="md-content__inner">
     <h1>Tit &amp; tat</h1><p>First <a href="x/">para</a>graph.</p><script>var x;</script>
     <ul><li>One</li><li>Two</li></ul><svg><text>chart</text></svg></article></body></html>"""
-    assert (
-        lighthouse.article_markdown(page) == "# Tit &amp; tat\n\nFirst paragraph.\n\nOne\n\nTwo\n"
-    )
     assert lighthouse.article_chars(page) == len("Tit & tat") + len("First paragraph.") + 6
+
+
+def _measured(
+    name: str,
+    site: str,
+    performance: float,
+    tbt_ms: float,
+    transfer_bytes: float = 80_000,
+    **scores: float,
+) -> PageSummary:
+    page = _page(name, site, performance=performance, **scores)
+    return replace(page, metrics={**page.metrics, "tbt_ms": tbt_ms}, transfer_bytes=transfer_bytes)
+
+
+def test_each_page_type_is_judged_against_stock_on_the_same_page() -> None:
+    pages = [
+        _measured("home", "project", 97, 140),
+        _measured("home", BASELINE, 96, 95, 120_000, accessibility=92, seo=90),
+        _measured("matrix", "project", 95, 120, seo=99),
+        _measured("matrix", BASELINE, 96, 60),
+        _measured("claim", "project", 100, 40, 110_000),
+    ]
+    home, matrix, claim = lighthouse.comparisons(pages)
+    # Home: performance 97 >= 96, TBT 140 <= 95 + 50; 100 where it must be; 78 KiB.
+    assert (home.name, home.unmet()) == ("home", [])
+    verdicts = {c.name: (c.ours, c.stock, c.met) for c in home.criteria}
+    assert verdicts["performance"] == (97, 96, True)
+    assert verdicts["TBT"] == (140, 95, True)
+    assert verdicts["accessibility"] == (100, 92, True)  # stock's 92 is shown, not judged
+    assert verdicts["bytes"] == (80_000, 120_000, True)
+    # Matrix: under stock, TBT 10 ms too high, SEO 99.
+    assert matrix.unmet() == [
+        "matrix: performance 95, stock 96 (must be at least stock's)",
+        "matrix: TBT 120 ms, stock 60 ms (must be at most 50 ms above stock's)",
+        "matrix: seo 99, stock 100 (must be 100)",
+    ]
+    # Claim: no stock page measured; what needs stock is not judged; 107.4 KiB is too much.
+    assert {c.name: c.met for c in claim.criteria}["performance"] is None
+    assert claim.unmet() == ["claim: bytes 107.4 KiB (must be at most 103 KiB)"]
+    table = lighthouse.format_comparison([home, matrix, claim], 3)
+    assert "medians of 3 run(s)" in table
+    home_line = next(line for line in table.splitlines() if line.startswith("home "))
+    assert home_line.split() == [
+        *("home", "97", "96", "ok", "140", "95", "ok", "100", "92", "ok"),
+        *("100", "100", "ok", "100", "90", "ok", "78", "117", "ok", "met"),
+    ]
+    assert "Every criterion met on 1 of 3 page type(s)." in table
+    assert "  not met: matrix: seo 99, stock 100 (must be 100)" in table.splitlines()
+    # --check turns a missed criterion into exit status 1.
+    unmet = [line for c in (home, matrix, claim) for line in c.unmet()]
+    assert exit_status(pages, 0, [], unmet) == 1
+    assert exit_status(pages, 0, []) == 0
 
 
 def test_the_server_gzips_text_like_github_pages(tmp_path: Path) -> None:
@@ -285,3 +342,22 @@ def test_flag_targets_of_dom_size_and_main_thread_work() -> None:
         "items": [{"group": "styleLayout", "groupLabel": "Style & Layout", "duration": 616.4}],
     }
     assert lighthouse.audit_targets(work, "http://127.0.0.1:1") == ("Style & Layout 616 ms",)
+
+
+@pytest.mark.build
+@pytest.mark.slow
+def test_the_baseline_holds_each_page_type_at_the_same_address(tmp_path: Path) -> None:
+    """Stock Material is measured on the same page's text: the benchmark's baseline has every
+    page type at our address, with at least our article's text (it also turns the drawings'
+    labels into text)."""
+    data = PROJECT_ROOT / "data"
+    ours = build_site(data, tmp_path / "ours" / "site", tmp_path / "ours" / "work").site_dir
+    stock = lighthouse.build_baseline(tmp_path / "stock", data)
+    for name in lighthouse.DEFAULT_PAGES:
+        path = page_of_type(ours, name)
+        assert (stock / path / "index.html").is_file(), f"the baseline has no /{path} ({name})"
+        mine = lighthouse.article_chars((ours / path / "index.html").read_text("utf-8"))
+        theirs = lighthouse.article_chars((stock / path / "index.html").read_text("utf-8"))
+        assert theirs >= 0.95 * mine, f"/{path}: stock holds {theirs} characters, ours {mine}"
+        page = (stock / path / "index.html").read_text("utf-8")
+        assert "assets/stylesheets/extra.css" not in page, "the baseline has our styles"

@@ -5,28 +5,35 @@
 The site draws its map of Afghanistan, Pakistan and their neighbours as SVG when it is built,
 from data committed to this repository: no tiles, nothing fetched when the site is built or
 read. This script makes that data, and is the only thing that needs the network (the npm
-registry, through ``npm pack``):
+registry, through ``npm pack``). The geometry is done by two well-kept libraries, installed
+with the development tools only: PROJ (through pyproj) projects, GEOS (through shapely)
+clips, simplifies and measures.
 
 1. ``npm pack world-atlas@2.0.2`` into a scratch folder (or ``--tarball``, a copy already at
    hand), and the tarball's sha512 checked against :data:`INTEGRITY`, the registry's
    ``dist.integrity`` for that version. world-atlas is ISC-licensed; its data is Natural
    Earth's, in the public domain. We read ``countries-50m.json``: Natural Earth 1:50m admin 0
    countries, as TopoJSON.
-2. The topology decoded in plain Python: quantized, delta-encoded arcs, shared between the
-   countries on either side of them.
-3. Every arc of a country that reaches the view projected (:class:`Projection`, a Lambert
-   conformal conic) and simplified on its own (Douglas–Peucker, :data:`TOLERANCE` view units,
-   its two ends kept). A border shared by two countries is one arc, so both get the same
-   points and their outlines still meet exactly.
-4. Rings assembled from the arcs, clipped to the view's rectangle, rounded to 0.1 unit, and
-   rings smaller than :data:`MIN_RING_AREA` dropped. A label point for each country: the pole
-   of inaccessibility of its largest visible part.
-5. The Afghanistan–Pakistan boundary (the Durand Line) taken as the arcs the two countries
-   share, and the boundaries Natural Earth draws in Kashmir (India–Pakistan and India–China
-   north of :data:`KASHMIR_SOUTH` and east of :data:`KASHMIR_WEST`, and every edge of its
-   "Siachen Glacier" area) likewise, as open paths to draw over the countries.
-6. The module written: data, a dataclass and the projection as a pure function, formatted the
-   way ``ruff format`` would, the same bytes for the same input.
+2. The topology decoded (quantized, delta-encoded arcs, shared between the countries on
+   either side of them) into one polygon per country, in longitude and latitude; neighbours
+   share their border's points exactly, so the countries form a coverage.
+3. The countries that reach the view projected with PROJ (:data:`PROJ_STRING`, a Lambert
+   conformal conic on the WGS 84 ellipsoid), scaled into view units and clipped to the view's
+   rectangle.
+4. The whole coverage simplified at once (GEOS's coverage simplification, Visvalingam-Whyatt
+   at :data:`TOLERANCE`): each shared border is simplified once, so neighbours still meet
+   exactly and no border crosses another. Points rounded to 0.1 unit; parts and holes
+   smaller than :data:`MIN_RING_AREA` dropped; the result checked to be valid and still a
+   coverage. A label point for each country: the centre of the largest circle inside its
+   largest visible part (GEOS's maximum inscribed circle).
+5. The Afghanistan-Pakistan boundary (the Durand Line) taken as the border the two
+   countries' outlines share, and the boundaries Natural Earth draws in Kashmir
+   (India-Pakistan and India-China north of :data:`KASHMIR_SOUTH` and east of
+   :data:`KASHMIR_WEST`, and every edge of its "Siachen Glacier" area) likewise, as open
+   paths to draw over the countries.
+6. The module written: data, a dataclass and the projection as a pure function (the same
+   formulas as PROJ's, which the tests hold it to), formatted the way ``ruff format``
+   would, the same bytes for the same input.
 """
 
 from __future__ import annotations
@@ -34,9 +41,7 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
-import heapq
 import io
-import itertools
 import json
 import math
 import re
@@ -46,10 +51,17 @@ import sys
 import tarfile
 import tempfile
 import textwrap
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
+import shapely
+from numpy.typing import NDArray
+from pyproj import CRS, Transformer
+from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
 
 PROJECT = Path(__file__).resolve().parents[2]
 OUT = PROJECT / "scripts" / "titfortat" / "plan" / "basemap.py"
@@ -72,17 +84,30 @@ CENTRAL_MERIDIAN = 68.0
 ORIGIN_LATITUDE = 31.75
 STANDARD_PARALLELS = (26.0, 37.5)
 """One sixth of the view's height in from its top and bottom, the usual rule for a conic."""
+SEMI_MAJOR_AXIS = 6378137.0
+INVERSE_FLATTENING = 298.257223563
+"""The WGS 84 ellipsoid, which the source's longitudes and latitudes are on."""
+PROJ_STRING = (
+    f"+proj=lcc +lat_1={STANDARD_PARALLELS[0]!r} +lat_2={STANDARD_PARALLELS[1]!r}"
+    f" +lat_0={ORIGIN_LATITUDE!r} +lon_0={CENTRAL_MERIDIAN!r} +x_0=0 +y_0=0"
+    " +datum=WGS84 +units=m +no_defs +type=crs"
+)
 VIEW_WIDTH = 1000
-TOLERANCE = 1.0
-"""Douglas–Peucker tolerance, in view units (0.8 px on a map drawn 800 px wide)."""
+TOLERANCE = 3.0
+"""Coverage simplification's tolerance, in view units: about the square root of the area of
+the triangles a removed point would have made (1000 units are the map's width)."""
+PRECISION = 0.1
+"""Every coordinate is rounded to this grid, in view units."""
 MIN_RING_AREA = 3.0
-"""Rings (islands, slivers cut off by the view's edge) smaller than this, in square units,
-are dropped."""
-LABEL_PRECISION = 0.5
+"""Parts (islands, slivers cut off by the view's edge) and holes smaller than this, in square
+units, are dropped."""
+LABEL_PRECISION = 0.1
 KASHMIR_SOUTH = 32.3
 KASHMIR_WEST = 73.0
 CANDIDATES = (40.0, 10.0, 100.0, 55.0)
 """west, south, east, north: countries with a point in this box are projected and clipped."""
+AGREEMENT = 1e-6
+"""View units: the module's pure projection must agree with PROJ this closely."""
 PACKAGE_TIMEOUT = 300
 
 INDIA, PAKISTAN, CHINA, AFGHANISTAN = "356", "586", "156", "004"
@@ -91,6 +116,7 @@ SIACHEN = "Siachen Glacier"
 
 Point = tuple[float, float]
 Ring = list[Point]
+Coordinates = NDArray[np.float64]
 
 
 class MapDataError(Exception):
@@ -162,9 +188,31 @@ class Geometry:
         """The indices of the arcs this country's outline uses, either way round."""
         return {_index(ref) for polygon in self.polygons for ring in polygon for ref in ring}
 
+    def shape(self, arcs: Sequence[Sequence[Point]]) -> MultiPolygon:
+        """The country as a polygon in longitude and latitude, made valid if it is not (a
+        country across the antimeridian is not, as Natural Earth draws it)."""
+        polygons = []
+        for polygon in self.polygons:
+            outside, *holes = (_ring(ring, arcs) for ring in polygon)
+            polygons.append(Polygon(outside, holes))
+        shape = MultiPolygon(polygons)
+        if not shape.is_valid:
+            return MultiPolygon(_polygons(shapely.make_valid(shape)))
+        return shape
+
 
 def _index(ref: int) -> int:
     return ref if ref >= 0 else ~ref
+
+
+def _ring(refs: Sequence[int], arcs: Sequence[Sequence[Point]]) -> Ring:
+    """A ring's points from its arcs, each arc's first point dropped after the first arc (it
+    is the previous arc's last)."""
+    points: Ring = []
+    for ref in refs:
+        piece = list(arcs[ref]) if ref >= 0 else list(arcs[~ref])[::-1]
+        points.extend(piece if not points else piece[1:])
+    return points
 
 
 def decode_arcs(topology: dict[str, Any]) -> list[list[Point]]:
@@ -211,14 +259,18 @@ def read_geometries(topology: dict[str, Any]) -> list[Geometry]:
 
 @dataclass(frozen=True)
 class Projection:
-    """A spherical Lambert conformal conic, scaled and shifted into the view's units.
+    """The view: PROJ's Lambert conformal conic (:data:`PROJ_STRING`), scaled and shifted so
+    that the view is :data:`VIEW_WIDTH` units wide, y down.
 
-    :meth:`__call__` and the ``project`` the module is given do the same operations in the same
-    order on the same constants (written with ``repr``, which round-trips a float), so they
-    agree to the last bit."""
+    :meth:`to_view` projects with PROJ (the boundaries); :meth:`__call__` is the pure function
+    the module is given (the constants of the ellipsoidal conic, Snyder's formulas 15-1 to
+    15-11, as PROJ computes them), which must agree with it to :data:`AGREEMENT` units."""
 
+    e: float
+    """The ellipsoid's first eccentricity."""
     n: float
-    f: float
+    af: float
+    """The semi-major axis times Snyder's F, in metres."""
     rho0: float
     lon0: float
     left: float
@@ -228,250 +280,102 @@ class Projection:
 
     @classmethod
     def make(cls) -> Projection:
-        """The projection of :data:`STANDARD_PARALLELS` and the view of the nominal box."""
+        """The conic of :data:`STANDARD_PARALLELS` and the view of the nominal box."""
+        flattening = 1 / INVERSE_FLATTENING
+        e = math.sqrt(flattening * (2 - flattening))
         phi1, phi2 = (math.radians(p) for p in STANDARD_PARALLELS)
-
-        def t(phi: float) -> float:
-            return math.tan(math.pi / 4 + phi / 2)
-
-        n = math.log(math.cos(phi1) / math.cos(phi2)) / math.log(t(phi2) / t(phi1))
-        f = math.cos(phi1) * t(phi1) ** n / n
-        rho0 = f / t(math.radians(ORIGIN_LATITUDE)) ** n
-        raw = cls(n, f, rho0, CENTRAL_MERIDIAN, 0.0, 0.0, 1.0, 0)
+        m1, m2 = _m(phi1, e), _m(phi2, e)
+        t1, t2 = _t(phi1, e), _t(phi2, e)
+        n = (math.log(m1) - math.log(m2)) / (math.log(t1) - math.log(t2))
+        af = SEMI_MAJOR_AXIS * m1 / (n * t1**n)
+        rho0 = af * _t(math.radians(ORIGIN_LATITUDE), e) ** n
         middle = (SOUTH + NORTH) / 2
-        left = raw.plane(middle, WEST)[0]
-        right = raw.plane(middle, EAST)[0]
-        top = raw.plane(NORTH, CENTRAL_MERIDIAN)[1]
-        bottom = raw.plane(SOUTH, CENTRAL_MERIDIAN)[1]
+        xs, _ = _transformer().transform([WEST, EAST], [middle, middle])
+        _, ys = _transformer().transform([CENTRAL_MERIDIAN] * 2, [NORTH, SOUTH])
+        left, right = float(xs[0]), float(xs[1])
+        top, bottom = float(ys[0]), float(ys[1])
         scale = VIEW_WIDTH / (right - left)
-        return cls(n, f, rho0, CENTRAL_MERIDIAN, left, top, scale, round((top - bottom) * scale))
+        height = round((top - bottom) * scale)
+        return cls(e, n, af, rho0, CENTRAL_MERIDIAN, left, top, scale, height)
 
-    def plane(self, latitude: float, longitude: float) -> Point:
-        """Projected, unscaled: x east, y north, the origin at the origin latitude."""
-        rho = self.f / math.tan(math.pi / 4 + math.radians(latitude) / 2) ** self.n
-        theta = self.n * math.radians(longitude - self.lon0)
-        return rho * math.sin(theta), self.rho0 - rho * math.cos(theta)
+    def to_view(self, lonlat: Coordinates) -> Coordinates:
+        """Rows of (longitude, latitude) to rows of (x, y) in view units, with PROJ."""
+        x, y = _transformer().transform(lonlat[:, 0], lonlat[:, 1])
+        return np.column_stack(
+            ((np.asarray(x) - self.left) * self.scale, (self.top - np.asarray(y)) * self.scale)
+        )
 
     def __call__(self, latitude: float, longitude: float) -> Point:
-        """View units: x right from the left edge, y down from the top edge."""
-        rho = self.f / math.tan(math.pi / 4 + math.radians(latitude) / 2) ** self.n
-        theta = self.n * math.radians(longitude - self.lon0)
+        """View units, without PROJ: what the module's ``project`` computes."""
+        sin = math.sin(math.radians(latitude))
+        ratio = ((1 - self.e * sin) / (1 + self.e * sin)) ** (self.e / 2)
+        t = math.tan(math.pi / 4 - math.radians(latitude) / 2) / ratio
+        rho = self.af * t**self.n
+        theta = self.n * math.radians((longitude - self.lon0 + 180) % 360 - 180)
         x = rho * math.sin(theta)
         y = self.rho0 - rho * math.cos(theta)
         return (x - self.left) * self.scale, (self.top - y) * self.scale
 
 
-# --- geometry --------------------------------------------------------------------------------
+def _m(phi: float, e: float) -> float:
+    return math.cos(phi) / math.sqrt(1 - (e * math.sin(phi)) ** 2)
 
 
-def simplify(points: Sequence[Point], tolerance: float) -> list[int]:
-    """Douglas–Peucker: the indices of the points kept, both ends always (a closed arc, whose
-    ends are the same point, is handled by the distance to a point)."""
-    if len(points) <= 2:
-        return list(range(len(points)))
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        worst, at = -1.0, -1
-        for i in range(first + 1, last):
-            distance = _segment_distance(points[i], points[first], points[last])
-            if distance > worst:
-                worst, at = distance, i
-        if at >= 0 and worst > tolerance:
-            keep[at] = True
-            stack.extend(((first, at), (at, last)))
-    return [i for i, kept in enumerate(keep) if kept]
+def _t(phi: float, e: float) -> float:
+    sin = math.sin(phi)
+    ratio: float = ((1 - e * sin) / (1 + e * sin)) ** (e / 2)
+    return math.tan(math.pi / 4 - phi / 2) / ratio
 
 
-def _segment_distance(p: Point, a: Point, b: Point) -> float:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    length = dx * dx + dy * dy
-    along = (p[0] - a[0]) * dx + (p[1] - a[1]) * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, along / length))
-    return math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy)
+_TRANSFORMERS: list[Transformer] = []
 
 
-def clip_ring(ring: Ring, width: float, height: float) -> Ring:
-    """Sutherland–Hodgman against the view's rectangle (a ring without its closing point)."""
-    edges: tuple[tuple[Callable[[Point], bool], Callable[[Point, Point], Point]], ...] = (
-        (lambda p: p[0] >= 0, lambda a, b: _at_x(a, b, 0.0)),
-        (lambda p: p[0] <= width, lambda a, b: _at_x(a, b, width)),
-        (lambda p: p[1] >= 0, lambda a, b: _at_y(a, b, 0.0)),
-        (lambda p: p[1] <= height, lambda a, b: _at_y(a, b, height)),
+def _transformer() -> Transformer:
+    """Longitude and latitude (WGS 84) to the conic's metres, made once."""
+    if not _TRANSFORMERS:
+        _TRANSFORMERS.append(
+            Transformer.from_crs(CRS.from_epsg(4326), CRS.from_proj4(PROJ_STRING), always_xy=True)
+        )
+    return _TRANSFORMERS[0]
+
+
+def check_agreement(projection: Projection) -> float:
+    """The largest distance, in view units, between the pure projection and PROJ over a grid
+    around the view; MapDataError when it is more than :data:`AGREEMENT`."""
+    lonlat = np.array(
+        [(lon, lat) for lon in range(40, 101, 2) for lat in range(5, 61, 2)], dtype=np.float64
     )
-    for inside, cross in edges:
-        if not ring:
-            break
-        clipped: Ring = []
-        previous = ring[-1]
-        for current in ring:
-            if inside(current):
-                if not inside(previous):
-                    clipped.append(cross(previous, current))
-                clipped.append(current)
-            elif inside(previous):
-                clipped.append(cross(previous, current))
-            previous = current
-        ring = clipped
-    return ring
-
-
-def _at_x(a: Point, b: Point, x: float) -> Point:
-    return x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
-
-
-def _at_y(a: Point, b: Point, y: float) -> Point:
-    return a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y
-
-
-def clip_line(line: Sequence[Point], width: float, height: float) -> list[list[Point]]:
-    """The parts of an open polyline inside the view (Liang–Barsky, segment by segment)."""
-    parts: list[list[Point]] = []
-    current: list[Point] = []
-    for a, b in itertools.pairwise(line):
-        segment = _clip_segment(a, b, width, height)
-        if segment is None:
-            if current:
-                parts.append(current)
-                current = []
-            continue
-        start, end = segment
-        if current and current[-1] != start:
-            parts.append(current)
-            current = []
-        if not current:
-            current.append(start)
-        current.append(end)
-        if end != b:
-            parts.append(current)
-            current = []
-    if current:
-        parts.append(current)
-    return [part for part in parts if len(part) >= 2]
-
-
-def _clip_segment(a: Point, b: Point, width: float, height: float) -> tuple[Point, Point] | None:
-    dx, dy = b[0] - a[0], b[1] - a[1]
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, a[0]), (dx, width - a[0]), (-dy, a[1]), (dy, height - a[1])):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        r = q / p
-        if p < 0:
-            low = max(low, r)
-        else:
-            high = min(high, r)
-        if low > high:
-            return None
-    start = a if low == 0 else (a[0] + low * dx, a[1] + low * dy)
-    end = b if high == 1 else (a[0] + high * dx, a[1] + high * dy)
-    return start, end
-
-
-def area(ring: Sequence[Point]) -> float:
-    """Signed area (shoelace), positive for clockwise on screen (y down)."""
-    total = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        total += x1 * y2 - x2 * y1
-    return total / 2
-
-
-def rounded(points: Iterable[Point]) -> list[Point]:
-    """Points rounded to 0.1 unit, repeats in a row dropped."""
-    out: list[Point] = []
-    for x, y in points:
-        point = (round(x, 1) + 0.0, round(y, 1) + 0.0)
-        if not out or out[-1] != point:
-            out.append(point)
-    return out
-
-
-def polylabel(rings: Sequence[Ring], precision: float) -> tuple[Point, float]:
-    """The pole of inaccessibility of a polygon (outside ring first, then holes) and its
-    distance to the nearest edge: the point of the polygon farthest from its outline
-    (after Agafonkin's polylabel: a best-first search over square cells)."""
-    xs = [x for x, _ in rings[0]]
-    ys = [y for _, y in rings[0]]
-    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
-    size = min(x1 - x0, y1 - y0)
-    half = size / 2
-    if size == 0:
-        return (x0, y0), 0.0
-    order = 0
-    queue: list[tuple[float, int, float, float, float, float]] = []
-
-    def push(x: float, y: float, h: float) -> None:
-        nonlocal order
-        d = _signed_distance((x, y), rings)
-        order += 1
-        heapq.heappush(queue, (-(d + h * math.sqrt(2)), order, x, y, h, d))
-
-    x = x0
-    while x < x1:
-        y = y0
-        while y < y1:
-            push(x + half, y + half, half)
-            y += size
-        x += size
-    cx, cy = _centroid(rings[0])
-    best = ((cx, cy), _signed_distance((cx, cy), rings))
-    middle = ((x0 + x1) / 2, (y0 + y1) / 2)
-    if (d := _signed_distance(middle, rings)) > best[1]:
-        best = (middle, d)
-    while queue:
-        bound, _, x, y, h, d = heapq.heappop(queue)
-        if d > best[1]:
-            best = ((x, y), d)
-        if -bound - best[1] <= precision:
-            continue
-        h /= 2
-        for sx, sy in ((-1, -1), (1, -1), (-1, 1), (1, 1)):
-            push(x + sx * h, y + sy * h, h)
-    return best
-
-
-def _signed_distance(point: Point, rings: Sequence[Ring]) -> float:
-    """Distance to the nearest edge, negative outside the polygon (even-odd)."""
-    inside = False
-    nearest = math.inf
-    for ring in rings:
-        for a, b in zip(ring, [*ring[1:], ring[0]], strict=True):
-            if (a[1] > point[1]) != (b[1] > point[1]) and point[0] < (b[0] - a[0]) * (
-                point[1] - a[1]
-            ) / (b[1] - a[1]) + a[0]:
-                inside = not inside
-            nearest = min(nearest, _segment_distance(point, a, b))
-    return nearest if inside else -nearest
-
-
-def _centroid(ring: Ring) -> Point:
-    total = area(ring)
-    if total == 0:
-        return ring[0]
-    cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        cross = x1 * y2 - x2 * y1
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    return cx / (6 * total), cy / (6 * total)
+    expected = projection.to_view(lonlat)
+    worst = 0.0
+    for (lon, lat), (x, y) in zip(lonlat.tolist(), expected.tolist(), strict=True):
+        px, py = projection(lat, lon)
+        worst = max(worst, math.hypot(px - x, py - y))
+    if worst > AGREEMENT:
+        raise MapDataError(f"the pure projection is {worst} units from PROJ's")
+    return worst
 
 
 # --- the map ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Arc:
-    """A simplified arc: view points, and the (longitude, latitude) each came from."""
+def _polygons(geometry: BaseGeometry) -> list[Polygon]:
+    """The polygons in a geometry (an overlay can also give lines and points where shapes
+    only touch)."""
+    return [part for part in shapely.get_parts(geometry) if isinstance(part, Polygon)]
 
-    points: list[Point]
-    lonlat: list[Point]
 
-    def reversed(self) -> Arc:
-        return Arc(self.points[::-1], self.lonlat[::-1])
+def _lines(geometry: BaseGeometry) -> list[LineString]:
+    """The lines in a geometry, merged where they meet end to end."""
+    found: list[LineString] = []
+    for part in shapely.get_parts(geometry):
+        if isinstance(part, LineString):
+            found.append(part)
+        elif isinstance(part, MultiLineString):
+            found.extend(part.geoms)
+    if not found:
+        return []
+    merged = shapely.line_merge(MultiLineString(found))
+    return [part for part in shapely.get_parts(merged) if isinstance(part, LineString)]
 
 
 @dataclass(frozen=True)
@@ -480,9 +384,20 @@ class Country:
 
     id: str | None
     name: str
-    rings: list[Ring]
+    shape: MultiPolygon
+    """Clipped to the view, simplified, rounded, oriented (outsides counter-clockwise in x
+    right, y down coordinates, holes the other way)."""
     label: Point
     label_room: float
+
+    @property
+    def rings(self) -> list[Ring]:
+        """Each ring's points, without the closing repeat, outside rings before their holes."""
+        return [
+            [(x, y) for x, y in ring.coords[:-1]]
+            for polygon in self.shape.geoms
+            for ring in (polygon.exterior, *polygon.interiors)
+        ]
 
 
 @dataclass(frozen=True)
@@ -495,142 +410,104 @@ class BaseMap:
     kashmir: list[list[Point]]
 
 
-def _in_candidates(points: Iterable[Point]) -> bool:
-    west, south, east, north = CANDIDATES
+def _bounds_meet(points: Iterable[Point], bounds: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = bounds
     return any(west <= lon <= east and south <= lat <= north for lon, lat in points)
 
 
+def _cleaned(shape: BaseGeometry) -> MultiPolygon:
+    """A simplified country rounded to :data:`PRECISION`, its small parts and holes gone."""
+    rounded = shapely.remove_repeated_points(
+        shapely.set_precision(shape, PRECISION, mode="pointwise")
+    )
+    kept = []
+    for polygon in _polygons(rounded):
+        if polygon.area < MIN_RING_AREA:
+            continue
+        holes = [hole for hole in polygon.interiors if Polygon(hole).area >= MIN_RING_AREA]
+        kept.append(Polygon(polygon.exterior, holes))
+    return MultiPolygon(shapely.orient_polygons(kept, exterior_cw=False).tolist())
+
+
 def build(topology: dict[str, Any]) -> BaseMap:
-    """Decode, project, simplify and clip: the whole map, before it is written out."""
+    """Decode, project, clip and simplify: the whole map, before it is written out."""
     projection = Projection.make()
+    check_agreement(projection)
     width, height = float(VIEW_WIDTH), float(projection.height)
+    view = shapely.box(0.0, 0.0, width, height)
     raw_arcs = decode_arcs(topology)
     geometries = [
         g
         for g in read_geometries(topology)
-        if _in_candidates(p for i in sorted(g.arcs()) for p in raw_arcs[i])
+        if _bounds_meet((p for i in sorted(g.arcs()) for p in raw_arcs[i]), CANDIDATES)
     ]
-    arcs: dict[int, Arc] = {}
-    for i in sorted(set().union(*(g.arcs() for g in geometries))):
-        view = [projection(lat, lon) for lon, lat in raw_arcs[i]]
-        kept = simplify(view, TOLERANCE)
-        arcs[i] = Arc([view[k] for k in kept], [raw_arcs[i][k] for k in kept])
-
-    def arc(ref: int) -> Arc:
-        return arcs[ref] if ref >= 0 else arcs[~ref].reversed()
-
-    countries = []
-    by_key: dict[str, Geometry] = {}
+    clipped: list[tuple[Geometry, MultiPolygon]] = []
     for geometry in geometries:
-        by_key[geometry.id or geometry.name] = geometry
-        parts: list[list[Ring]] = []
-        for polygon in geometry.polygons:
-            part: list[Ring] = []
-            for ring in polygon:
-                points: Ring = []
-                for ref in ring:
-                    piece = arc(ref).points
-                    points.extend(piece if not points else piece[1:])
-                if len(points) > 1 and points[0] == points[-1]:
-                    points.pop()
-                clipped = rounded(clip_ring(points, width, height))
-                if len(clipped) > 1 and clipped[0] == clipped[-1]:
-                    clipped.pop()
-                if len(clipped) >= 3 and abs(area(clipped)) >= MIN_RING_AREA:
-                    part.append(clipped)
-                elif not part:
-                    break  # the outside ring is gone: so is the polygon, holes and all
-            if part:
-                parts.append(part)
-        if not parts:
+        projected = shapely.transform(geometry.shape(raw_arcs), projection.to_view)
+        parts = _polygons(shapely.intersection(projected, view))
+        if parts:
+            clipped.append((geometry, MultiPolygon(parts)))
+    shapes = [shape for _, shape in clipped]
+    if not shapely.coverage_is_valid(shapes):
+        raise MapDataError("the countries in view do not form a coverage before simplifying")
+    simplified = shapely.coverage_simplify(shapes, TOLERANCE)
+    countries: list[Country] = []
+    by_key: dict[str, MultiPolygon] = {}
+    for (geometry, _), shape in zip(clipped, simplified.tolist(), strict=True):
+        cleaned = _cleaned(shape)
+        if cleaned.is_empty:
             continue
-        largest = max(parts, key=lambda p: abs(area(p[0])) - sum(abs(area(h)) for h in p[1:]))
-        (lx, ly), room = polylabel(largest, LABEL_PRECISION)
+        if not cleaned.is_valid:
+            raise MapDataError(f"{geometry.name}: invalid after simplifying and rounding")
+        by_key[geometry.id or geometry.name] = cleaned
+        largest = max(cleaned.geoms, key=lambda polygon: polygon.area)
+        circle = shapely.maximum_inscribed_circle(largest, LABEL_PRECISION)
+        (lx, ly), _ = circle.coords
         countries.append(
             Country(
                 id=geometry.id,
                 name=geometry.name,
-                rings=[ring for part in parts for ring in part],
+                shape=cleaned,
                 label=(round(lx, 1) + 0.0, round(ly, 1) + 0.0),
-                label_room=round(room, 1),
+                label_room=round(circle.length, 1),
             )
         )
     countries.sort(key=lambda c: c.name)
+    if not shapely.coverage_is_valid([c.shape for c in countries]):
+        raise MapDataError("the countries in view are no longer a coverage after simplifying")
 
-    def shared(a: str, b: str, keep: Callable[[Point], bool]) -> list[list[Point]]:
-        lines = _shared_lines(by_key[a], by_key[b], arc, keep)
-        return [rounded(part) for line in lines for part in clip_line(line, width, height)]
+    def shared(a: str, b: str, within: BaseGeometry | None = None) -> list[LineString]:
+        lines = shapely.intersection(by_key[a].boundary, by_key[b].boundary)
+        if within is not None:
+            lines = shapely.intersection(MultiLineString(_lines(lines)), within)
+            lines = shapely.set_precision(lines, PRECISION, mode="pointwise")
+        return _lines(lines)
 
-    durand = shared(AFGHANISTAN, PAKISTAN, lambda _: True)
-    durand = [line if line[0][1] >= line[-1][1] else line[::-1] for line in durand]
-    kashmir = [
-        *shared(INDIA, PAKISTAN, _in_kashmir),
-        *shared(INDIA, CHINA, _in_kashmir),
-        *(line for key in (PAKISTAN, INDIA, CHINA) for line in shared(SIACHEN, key, _anywhere)),
-    ]
-    return BaseMap(projection, countries, durand, [line for line in kashmir if len(line) >= 2])
-
-
-def _in_kashmir(lonlat: Point) -> bool:
-    return lonlat[1] > KASHMIR_SOUTH and lonlat[0] > KASHMIR_WEST
-
-
-def _anywhere(_: Point) -> bool:
-    return True
-
-
-def _shared_lines(
-    a: Geometry, b: Geometry, arc: Callable[[int], Arc], keep: Callable[[Point], bool]
-) -> list[list[Point]]:
-    """The arcs two countries share, joined where they meet, in the order and direction of
-    ``a``'s rings, cut down to the stretches whose points ``keep`` (by longitude, latitude)."""
-    common = a.arcs() & b.arcs()
-    lines: list[list[Point]] = []
-    for polygon in a.polygons:
-        for ring in polygon:
-            for ref in ring:
-                if _index(ref) not in common:
-                    continue
-                for run in _runs(arc(ref), keep):
-                    if lines and lines[-1][-1] == run[0]:
-                        lines[-1].extend(run[1:])
-                    else:
-                        lines.append(run)
-    return lines
+    (durand,) = shared(AFGHANISTAN, PAKISTAN)
+    start, end = durand.coords[0], durand.coords[-1]
+    if start[1] < end[1]:  # south-west to north-east: the south end (larger y) first
+        durand = durand.reverse()
+    kashmir_box = shapely.segmentize(shapely.box(KASHMIR_WEST, KASHMIR_SOUTH, 100.0, 50.0), 0.05)
+    kashmir_area = shapely.transform(kashmir_box, projection.to_view)
+    kashmir = _lines(
+        MultiLineString(
+            [
+                *shared(INDIA, PAKISTAN, kashmir_area),
+                *shared(INDIA, CHINA, kashmir_area),
+                *(line for key in (PAKISTAN, INDIA, CHINA) for line in shared(SIACHEN, key)),
+            ]
+        )
+    )
+    return BaseMap(
+        projection,
+        countries,
+        [_points(durand)],
+        [_points(line) for line in kashmir if len(line.coords) >= 2],
+    )
 
 
-def _runs(arc: Arc, keep: Callable[[Point], bool]) -> Iterator[list[Point]]:
-    """Stretches of an arc whose points are kept, cut where it crosses out (interpolated on
-    the segment, by latitude or longitude, whichever the test changes on)."""
-    run: list[Point] = []
-    for k, (point, lonlat) in enumerate(zip(arc.points, arc.lonlat, strict=True)):
-        inside = keep(lonlat)
-        if k > 0 and inside != keep(arc.lonlat[k - 1]):
-            cut = _cut(arc.points[k - 1], arc.lonlat[k - 1], point, lonlat, keep)
-            if inside:
-                run = [cut]
-            else:
-                run.append(cut)
-                yield run
-                run = []
-        if inside:
-            run.append(point)
-    if len(run) >= 2:
-        yield run
-
-
-def _cut(a: Point, a_ll: Point, b: Point, b_ll: Point, keep: Callable[[Point], bool]) -> Point:
-    """Where on the segment a-b ``keep`` changes, found by bisection along it."""
-    low, high = 0.0, 1.0
-    inside_at_low = keep(a_ll)
-    for _ in range(40):
-        middle = (low + high) / 2
-        at = (a_ll[0] + (b_ll[0] - a_ll[0]) * middle, a_ll[1] + (b_ll[1] - a_ll[1]) * middle)
-        if keep(at) == inside_at_low:
-            low = middle
-        else:
-            high = middle
-    return a[0] + (b[0] - a[0]) * high, a[1] + (b[1] - a[1]) * high
+def _points(line: LineString) -> list[Point]:
+    return [(round(x, 1) + 0.0, round(y, 1) + 0.0) for x, y in line.coords]
 
 
 # --- writing the module ----------------------------------------------------------------------
@@ -689,13 +566,14 @@ def render(base: BaseMap) -> str:
         f"Source: the npm package {PACKAGE}@{VERSION} ({LICENSE} licence), its countries-50m.json:"
         " Natural Earth's 1:50m admin 0 countries, in the public domain. Tarball integrity"
         f" {INTEGRITY}.",
-        "Projection: spherical Lambert conformal conic, standard parallels"
-        f" {STANDARD_PARALLELS[0]:g} and {STANDARD_PARALLELS[1]:g} N, central meridian"
+        "Projection: Lambert conformal conic on the WGS 84 ellipsoid (PROJ's lcc), standard"
+        f" parallels {STANDARD_PARALLELS[0]:g} and {STANDARD_PARALLELS[1]:g} N, central meridian"
         f" {CENTRAL_MERIDIAN:g} E, origin {ORIGIN_LATITUDE:g} N. The view is the rectangle"
         f" through the middles of the sides of the box {WEST:g}-{EAST:g} E,"
-        f" {SOUTH:g}-{NORTH:g} N, {VIEW_WIDTH} units wide, y down. Arcs simplified by"
-        f" Douglas-Peucker at {TOLERANCE!r} units (each shared border once, so neighbours still"
-        " meet), clipped to the view, rounded to 0.1 unit; rings under"
+        f" {SOUTH:g}-{NORTH:g} N, {VIEW_WIDTH} units wide, y down. Projected with pyproj, then"
+        " clipped to the view and simplified as one coverage with shapely (GEOS's"
+        f" Visvalingam-Whyatt coverage simplification at {TOLERANCE!r} units: each shared border"
+        " once, so neighbours still meet), rounded to 0.1 unit; parts and holes under"
         f" {MIN_RING_AREA:g} square units dropped. {points} points in all.",
         f"Countries in view: {in_view}.",
     ]
@@ -723,8 +601,9 @@ def render(base: BaseMap) -> str:
         f"ORIGIN_LATITUDE = {ORIGIN_LATITUDE!r}",
         "",
         "# The projection's constants, as the generator computed them.",
+        f"_E = {p.e!r}",
         f"_N = {p.n!r}",
-        f"_F = {p.f!r}",
+        f"_AF = {p.af!r}",
         f"_RHO0 = {p.rho0!r}",
         f"_LON0 = {p.lon0!r}",
         f"_LEFT = {p.left!r}",
@@ -735,12 +614,17 @@ def render(base: BaseMap) -> str:
         "def project(latitude: float, longitude: float) -> tuple[float, float]:",
         '    """(x, y) in view units of a point in degrees (north and east positive), unrounded.',
         "",
-        "    The generator's own projection, operation for operation. Points outside the view get",
-        '    coordinates outside 0..VIEW_WIDTH, 0..VIEW_HEIGHT; the south pole has none."""',
+        "    PROJ's Lambert conformal conic on the ellipsoid (Snyder's formulas), in plain Python:",
+        "    the generator projected the boundaries with PROJ itself, and the tests hold the two",
+        "    together. Points outside the view get coordinates outside 0..VIEW_WIDTH,",
+        '    0..VIEW_HEIGHT; the south pole has none."""',
         "    if not -90.0 < latitude <= 90.0:",
         '        raise ValueError(f"latitude {latitude} is out of range")',
-        "    rho = _F / math.tan(math.pi / 4 + math.radians(latitude) / 2) ** _N",
-        "    theta = _N * math.radians(longitude - _LON0)",
+        "    sin = math.sin(math.radians(latitude))",
+        "    ratio = ((1 - _E * sin) / (1 + _E * sin)) ** (_E / 2)",
+        "    t = math.tan(math.pi / 4 - math.radians(latitude) / 2) / ratio",
+        "    rho = _AF * t**_N",
+        "    theta = _N * math.radians((longitude - _LON0 + 180) % 360 - 180)",
         "    x = rho * math.sin(theta)",
         "    y = _RHO0 - rho * math.cos(theta)",
         "    return (x - _LEFT) * _SCALE, (_TOP - y) * _SCALE",

@@ -1,6 +1,7 @@
 """Screenshots of each page type, desktop and phone, light and dark: ``make screenshots``.
 
     python -m titfortat_dev.screenshots [--out screenshots] [--data data]
+        [--pages places-index,place] [--phone-width 412]
 
 Builds the site from the data (in a scratch folder, away from docs/), serves it on 127.0.0.1, and
 photographs one page of each type in Chromium, so a person can review the layout without
@@ -14,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from titfortat_dev.browser import (
     DESKTOP,
@@ -30,10 +32,20 @@ from titfortat_dev.browser import (
 )
 from titfortat_dev.sitebuild import PROJECT_ROOT, SiteBuildError, build_site
 
-SIZES = {"desktop": DESKTOP, "phone": PHONE}
+if TYPE_CHECKING:
+    from playwright.sync_api import ViewportSize
+
+SIZES: dict[str, ViewportSize] = {"desktop": DESKTOP, "phone": PHONE}
 
 
-def take(site_dir: Path, base_url: str, executable: Path, out: Path) -> list[Path]:
+def take(
+    site_dir: Path,
+    base_url: str,
+    executable: Path,
+    out: Path,
+    page_types: Sequence[str] = tuple(PAGE_TYPES),
+    sizes: dict[str, ViewportSize] = SIZES,
+) -> list[Path]:
     """Photograph every page type in every size and scheme; return the files written."""
     from playwright.sync_api import sync_playwright  # noqa: PLC0415 - a development dependency
 
@@ -45,14 +57,14 @@ def take(site_dir: Path, base_url: str, executable: Path, out: Path) -> list[Pat
         )
         try:
             for scheme, material_scheme in SCHEMES.items():
-                for size, viewport in SIZES.items():
+                for size, viewport in sizes.items():
                     context = browser.new_context(
                         viewport=viewport,
                         color_scheme="dark" if scheme == "dark" else "light",
                         device_scale_factor=2 if size == "phone" else 1,
                     )
                     watch = PageWatch(context.new_page(), base_url)
-                    for page_type in PAGE_TYPES:
+                    for page_type in page_types:
                         path = page_of_type(site_dir, page_type)
                         log = watch.visit(path)
                         wait_for_scheme(watch.page, material_scheme)
@@ -75,7 +87,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--out", default="screenshots", help="folder for the PNG files")
     parser.add_argument("--data", default=str(PROJECT_ROOT / "data"), help="data folder")
+    parser.add_argument(
+        "--pages",
+        help=f"page types to photograph, comma-separated (default: all of {', '.join(PAGE_TYPES)})",
+    )
+    parser.add_argument(
+        "--phone-width", type=int, default=PHONE["width"], help="the phone's viewport width"
+    )
     args = parser.parse_args(argv)
+    page_types = args.pages.split(",") if args.pages else list(PAGE_TYPES)
+    unknown = [page for page in page_types if page not in PAGE_TYPES]
+    if unknown:
+        parser.error(f"unknown page types: {', '.join(unknown)}")
+    sizes: dict[str, ViewportSize] = {
+        "desktop": DESKTOP,
+        "phone": {"width": args.phone_width, "height": PHONE["height"]},
+    }
 
     executable, where = find_chromium()
     if executable is None:
@@ -90,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             except SiteBuildError as error:
                 print(error, file=sys.stderr)
                 return 1
-            written = take(site_dir, base_url, executable, Path(args.out))
+            written = take(site_dir, base_url, executable, Path(args.out), page_types, sizes)
     print(f"{len(written)} screenshots in {args.out}/ (Chromium: {where})")
     return 0
 

@@ -131,12 +131,12 @@ def test_search_finds_and_opens(open_page: OpenPage, real: ServedSite, query: st
 
 
 def press_palette_toggle(page: Page) -> str:
-    """Click the header's scheme button; wait for Material to move to the next option.
+    """Click the header's scheme button; wait for the toggle to move to the next option.
 
     The palette is a set of hidden radio buttons, and one visible label: the button for
     the next option. Returns what the button then says (its title).
     """
-    button = "form[data-md-component=palette] label:not([hidden])"
+    button = "form[data-tft-palette] label:not([hidden])"
     before = page.locator(button).get_attribute("for")
     page.locator(button).click()
     page.wait_for_function(
