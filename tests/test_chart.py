@@ -244,3 +244,31 @@ def test_the_real_data_chart_is_readable() -> None:
         assert len(drawing.callouts) == sum(len(x.moments) for x in dataset.exchanges.values())
     answers = sum(len(s.answers) for s in dataset.statements.values())
     assert chart.ties == answers
+
+
+def test_a_long_chart_groups_by_week_then_by_month() -> None:
+    """However long the story, the chart's marks stay few enough for a page's weight."""
+    start = D(2025, 1, 1)
+    many = [
+        mark(f"k{i}", "Kabul" if i % 2 else "Islamabad", start + dt.timedelta(days=i // 2))
+        for i in range(400)
+    ]
+    drawn, drawn_as = group_marks(many)
+    assert len(drawn) <= 2 * 30  # two lanes, 200 days: about 29 weeks each
+    assert set(drawn_as) == {m.key for m in many}
+    assert any(m.label.startswith("Week of ") and m.count > 1 for m in drawn)
+    monthly, _ = group_marks(many * 3)
+    assert len(monthly) <= 2 * 7
+    assert any(m.label.startswith("Jan 2025: ") for m in monthly)
+    chart = build_chart(many, LANES, SIDES)
+    assert chart is not None
+    for drawing in drawings(chart):
+        assert_readable(drawing)
+
+
+def test_both_drawings_list_the_same_marks_in_the_same_order(made_up: Chart) -> None:
+    """The narrow drawing names each mark by the wide one's title at the same place in the
+    list (chart.j2), so the two lists must match mark for mark."""
+    assert [(s.href, s.label) for s in made_up.wide.shapes] == [
+        (s.href, s.label) for s in made_up.narrow.shapes
+    ]

@@ -358,7 +358,7 @@ def build_scale(
             else:
                 position += slot + (day - previous).days * per_day
         position += extra.get(day, 0.0)
-        stops.append((day, round(position, 1)))
+        stops.append((day, round(position)))
         previous = day
     return Scale(tuple(stops), tuple(segments), tuple(cuts), position)
 
@@ -414,8 +414,8 @@ def _arrow(x1: float, y1: float, x2: float, y2: float, bend: float) -> str:
     left = (tx - ux * 7 - uy * 4, ty - uy * 7 + ux * 4)
     right = (tx - ux * 7 + uy * 4, ty - uy * 7 - ux * 4)
     return (
-        f"M{x1:.1f} {y1:.1f} Q{cx:.1f} {cy:.1f} {tx:.1f} {ty:.1f} "
-        f"M{tx:.1f} {ty:.1f} L{left[0]:.1f} {left[1]:.1f} L{right[0]:.1f} {right[1]:.1f} Z"
+        f"M{x1:.0f} {y1:.0f} Q{cx:.0f} {cy:.0f} {tx:.0f} {ty:.0f} "
+        f"M{tx:.0f} {ty:.0f} L{left[0]:.0f} {left[1]:.0f} L{right[0]:.0f} {right[1]:.0f} Z"
     )
 
 
@@ -434,7 +434,7 @@ def _text(lines: tuple[str, ...], x: float, y: float, anchor: str, size: float =
     width = max(text_width(line, size) for line in lines)
     left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
     height = LINE * len(lines)
-    return Text(lines, round(x, 1), round(y + size, 1), anchor, Box(left, y, width, height))
+    return Text(lines, round(x), round(y + size), anchor, Box(left, y, width, height))
 
 
 def _place_rows(
@@ -474,15 +474,15 @@ OPEN_START = 22.0
 
 
 def _hit(cx: float, cy: float) -> Box:
-    return Box(round(cx - TARGET / 2, 1), round(cy - TARGET / 2, 1), TARGET, TARGET)
+    return Box(round(cx - TARGET / 2), round(cy - TARGET / 2), TARGET, TARGET)
 
 
 def _shape(mark: Mark, cx: float, cy: float, span: Box | None, open_start: bool) -> Shape:
     return Shape(
         mark.kind,
         mark.state,
-        round(cx, 1),
-        round(cy, 1),
+        round(cx),
+        round(cy),
         span,
         open_start,
         mark.label,
@@ -623,14 +623,14 @@ def _wide(
         cy = lane_top[mark.lane] + 9 + STEP / 2 + level * STEP
         span = None
         if open_start or x2 - x1 > 4:
-            span = Box(round(x1, 1), round(cy - 3, 1), round(x2 - x1, 1), 6)
+            span = Box(round(x1), round(cy - 3), round(x2 - x1), 6)
         shapes[mark.key] = _shape(mark, x2, cy, span, open_start)
     band_views = []
     for index, (band, lines, x, width, x1, x2, row) in enumerate(names):
         text_top = 4 + row * WIDE_BAND_ROW + (3 - len(lines)) * LINE
         text = _text(lines, x + width / 2, text_top, "middle")
         box_top = text_top + LINE * len(lines) + 4
-        box = Box(round(x1, 1), round(box_top, 1), round(x2 - x1, 1), round(axis_y - box_top, 1))
+        box = Box(round(x1), round(box_top), round(x2 - x1), round(axis_y - box_top))
         band_views.append(BandView(box, text, band.href, band.name, index % 2 == 1, ""))
     ticks, cuts = _wide_axis(scale, axis_y)
     return Drawing(
@@ -647,7 +647,7 @@ def _wide(
         ties=_ties(shapes, ties, bend=14.0),
         ticks=tuple(ticks),
         cuts=tuple(cuts),
-        guides=(f"M{left - 24} {axis_y:.1f} H{WIDE_WIDTH - WIDE_RIGHT}",),
+        guides=(f"M{left - 24} {axis_y:.0f} H{WIDE_WIDTH - WIDE_RIGHT}",),
     )
 
 
@@ -656,14 +656,14 @@ def _wide_axis(scale: Scale, axis_y: float) -> tuple[list[Tick], list[Cut]]:
     cuts = []
     for before, after, x in scale.cuts:
         lines, words = _gap_words(before, after)
-        path = f"M{x - 6:.1f} {axis_y - 7:.1f} l5 14 M{x + 1:.1f} {axis_y - 7:.1f} l5 14"
+        path = f"M{x - 6:.0f} {axis_y - 7:.0f} l5 14 M{x + 1:.0f} {axis_y - 7:.0f} l5 14"
         cuts.append(Cut(path, _text(lines, x, axis_y + 8, "middle"), words))
     ticks = []
     for _, x, label in _ticks_along(scale, 74):
         text = _text((label,), x, axis_y + 8, "middle")
         if any(text.box.overlaps(cut.text.box, 4) for cut in cuts):
             continue
-        ticks.append(Tick(text, Box(round(x, 1), axis_y, 0, 6)))
+        ticks.append(Tick(text, Box(round(x), axis_y, 0, 6)))
     return ticks, cuts
 
 
@@ -672,7 +672,7 @@ def _callout_down(moment: Moment, text: Text, shapes: dict[str, Shape]) -> Callo
     bottom = text.box.y + text.box.h + 1
     centre = text.box.x + text.box.w / 2
     paths = [
-        f"M{centre:.1f} {bottom:.1f} L{s.cx:.1f} {s.cy - 10:.1f}"
+        f"M{centre:.0f} {bottom:.0f} L{s.cx:.0f} {s.cy - 10:.0f}"
         for s in (shapes[k] for k in moment.keys if k in shapes)
     ]
     return Callout(text, " ".join(paths), moment.href, moment.name)
@@ -683,7 +683,7 @@ def _callout_up(moment: Moment, text: Text, shapes: dict[str, Shape]) -> Callout
     top = text.box.y - 1
     centre = text.box.x + text.box.w / 2
     paths = [
-        f"M{centre:.1f} {top:.1f} L{s.cx:.1f} {s.cy + 10:.1f}"
+        f"M{centre:.0f} {top:.0f} L{s.cx:.0f} {s.cy + 10:.0f}"
         for s in (shapes[k] for k in moment.keys if k in shapes)
     ]
     return Callout(text, " ".join(paths), moment.href, moment.name)
@@ -745,11 +745,11 @@ def _narrow_marks(marks: Sequence[Mark], scale: Scale, columns: _Columns) -> dic
         taken.append((x, y2))
         span = None
         if open_start:
-            span = Box(round(x - 3, 1), round(y1, 1), 6, round(y2 - y1, 1))
+            span = Box(round(x - 3), round(y1), 6, round(y2 - y1))
         elif y2 - y1 > 4:
             # beside the column, not down it: a stretch of days passes other marks
             side = columns.outward.get(mark.lane, 1.0) if mark.lane in columns.sides else -1.0
-            span = Box(round(x + side * 10 - 1.5, 1), round(y1, 1), 3, round(y2 - y1, 1))
+            span = Box(round(x + side * 10 - 1.5), round(y1), 3, round(y2 - y1))
         shapes[mark.key] = _shape(mark, x, y2, span, open_start)
     return shapes
 
@@ -787,7 +787,7 @@ def _narrow_lanes(
             )
         )
     guides = tuple(
-        f"M{lane.box.x:.1f} {lane.box.y:.1f} V{lane.box.y + lane.box.h:.1f}" for lane in views
+        f"M{lane.box.x:.0f} {lane.box.y:.0f} V{lane.box.y + lane.box.h:.0f}" for lane in views
     )
     return views, guides
 
@@ -839,7 +839,7 @@ def _narrow(
         filled[band.first] += LINE * len(lines) + 18
         inside = [s.cy for k, s in shapes.items() if band.first <= by_key[k].last <= band.last]
         end = max(inside, default=scale.at(band.last)) + 18
-        box = Box(0, round(top, 1), width, round(end - top, 1))
+        box = Box(0, round(top), width, round(end - top))
         text = _text(lines, 8, top + 6, "start", 15)
         band_views.append(BandView(box, text, band.href, band.name, index % 2 == 1, ""))
 
@@ -877,33 +877,58 @@ def _narrow(
     )
 
 
+WEEKLY_OVER = 250
+"""Past this many entries, marks of one kind in one lane are drawn one a week (and past
+three times as many, one a month), so the chart's weight stays near a page's budget
+however long the story grows."""
+
+
+def _period(mark: Mark, total: int) -> tuple[object, str | None]:
+    """The stretch a mark is grouped by: its own dates; or, on a long chart, its week or its
+    month, with the words that name it."""
+    day = mark.last
+    if total > 3 * WEEKLY_OVER:
+        return (day.year, day.month), f"{SHORT_MONTHS[day.month - 1]} {day.year}"
+    if total > WEEKLY_OVER:
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, f"Week of {short_date(monday)}"
+    return (mark.first, mark.last), None
+
+
 def group_marks(marks: Sequence[Mark]) -> tuple[list[Mark], dict[str, str]]:
-    """Marks of one kind, in one lane, on the same dates, drawn as one mark that counts them
-    (seven claims made the same day are one dot marked 7). Returns the marks to draw and, for
-    each original mark, the key of the mark it is drawn as."""
-    groups: dict[tuple[str, str, dt.date | None, dt.date], list[Mark]] = {}
+    """Marks of one kind, in one lane, on the same dates (on a long chart, in the same week
+    or month), drawn as one mark that counts them: seven claims made the same day are one
+    dot marked 7. Returns the marks to draw and, for each original mark, the key of the mark
+    it is drawn as."""
+    groups: dict[tuple[str, str, object], list[Mark]] = {}
+    names: dict[tuple[str, str, object], str | None] = {}
     for mark in _date_order(marks):
-        groups.setdefault((mark.lane, mark.kind, mark.first, mark.last), []).append(mark)
+        period, name = _period(mark, len(marks))
+        key = (mark.lane, mark.kind, period)
+        groups.setdefault(key, []).append(mark)
+        names[key] = name
     drawn: list[Mark] = []
     drawn_as: dict[str, str] = {}
-    for (lane, kind, first, last), members in groups.items():
+    for key, members in groups.items():
+        lane, kind, _ = key
         head = members[0]
         for member in members:
             drawn_as[member.key] = head.key
         if len(members) == 1:
             drawn.append(head)
             continue
-        date = head.label.split(": ", 1)[0]
+        date = names[key] or head.label.split(": ", 1)[0]
         titles = [m.label.split(": ", 1)[-1] for m in members]
         shown = "; ".join(titles[:3]) + (f"; and {len(titles) - 3} more" if len(titles) > 3 else "")
         words = KIND_WORDS.get(kind, ("entry", "entries"))[1]
+        firsts = [m.first for m in members]
         drawn.append(
             Mark(
                 key=head.key,
                 kind=kind,
                 lane=lane,
-                first=first,
-                last=last,
+                first=None if None in firsts else min(f for f in firsts if f is not None),
+                last=max(m.last for m in members),
                 label=f"{date}: {len(members)} {words} ({lane}): {shown}",
                 href=head.href,
                 state=head.state,
@@ -935,11 +960,11 @@ def _narrow_axis(
             continue
         if any(text.box.overlaps(s.hit) for s in shapes.values()):
             continue
-        ticks.append(Tick(text, Box(width - 2, round(y, 1), 2, 0)))
+        ticks.append(Tick(text, Box(width - 2, round(y), 2, 0)))
     cuts = []
     for before, after, y in scale.cuts:
         _, words = _gap_words(before, after)
-        path = f"M{middle - 90:.1f} {y + 14:.1f} h180"
+        path = f"M{middle - 90:.0f} {y + 14:.0f} h180"
         text = _text((f"≈ {words.removeprefix('about ')}",), middle, y - 12, "middle")
         cuts.append(Cut(path, text, words))
     return ticks, cuts

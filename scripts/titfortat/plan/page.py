@@ -42,6 +42,8 @@ class Page:
     data_file: str | None = None
     jsonld: Mapping[str, Any] | None = None
     search_exclude: bool = False
+    search_boost: float | None = None
+    """Ranks the page higher in search (a record whose name a reader types: an actor)."""
     """Keep the page out of the search index (listings that repeat record pages' text)."""
 
     @property

@@ -136,6 +136,7 @@ def render_page(environment: Environment, page: Page, shared: Mapping[str, Any])
             "page_data_file": page.data_file,
             "page_jsonld": page.jsonld,
             "page_search_exclude": page.search_exclude,
+            "page_search_boost": page.search_boost,
         }
     )
 

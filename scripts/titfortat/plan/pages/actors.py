@@ -186,6 +186,7 @@ def actor_page(plan: Plan, actor_id: str) -> list[Page]:
         title=actor_title(actor),
         description=f"{name} ({type_label.lower()}): {summary}.",
         data_file=origin.path,
+        search_boost=5,
         jsonld=jsonld.actor(actor, plan.site.site_url, url),
         context=ActorPage(
             actor=actor,

@@ -1,5 +1,5 @@
 """The home page: when the data was last brought up to date, the editor's summary, the latest
-exchange side by side and the earlier ones, the chart and the map, key figures."""
+exchange side by side and the earlier ones, a pointer to the timeline, the map, key figures."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ from typing import ClassVar
 
 from titfortat.model.records import DatasetInfo
 from titfortat.plan import jsonld, urls
-from titfortat.plan.chart import Chart
 from titfortat.plan.map import MapView, build_map
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.common import Plan
 from titfortat.plan.pages.exchanges import ExchangeView, exchange_views
-from titfortat.plan.pages.timeline import chart, entry_pages
 from titfortat.plan.sentences import Seg
 from titfortat.plan.summaries import BriefPiece, pieces
 from titfortat.plan.views import DateView
@@ -66,8 +64,6 @@ class HomePage(Context):
     """The latest exchange, side by side."""
     earlier: tuple[ExchangeView, ...]
     figures: Figures
-    chart: Chart | None
-    """The timeline chart, small; None when the timeline is split by year."""
     map: MapView
     names: tuple[NameEntry, ...] = ()
     """Who is who: the two sides and the groups named, with every name they go by."""
@@ -97,13 +93,6 @@ def names(plan: Plan) -> tuple[NameEntry, ...]:
             )
         )
     return tuple(found)
-
-
-def _chart(plan: Plan) -> Chart | None:
-    """The timeline's chart, its marks linking to the timeline's entries (on its pages by
-    year, when it is split)."""
-    dated, where = entry_pages(plan)
-    return chart(plan, dated, urls.TIMELINE, pages=where)
 
 
 def figures(plan: Plan, exchanges: int) -> Figures:
@@ -151,7 +140,6 @@ def home_page(plan: Plan, titles: dict[str, str]) -> Page:
             latest=exchanges[0] if exchanges else None,
             earlier=tuple(exchanges[1:]),
             figures=figures(plan, len(exchanges)),
-            chart=_chart(plan),
             map=build_map(plan.views, size="small"),
             names=names(plan),
         ),

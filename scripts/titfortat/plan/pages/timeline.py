@@ -271,21 +271,6 @@ def year_parts(dated: list[TimelineEntry]) -> list[tuple[str, int, list[Paged[Ti
     ]
 
 
-def entry_pages(plan: Plan) -> tuple[list[TimelineEntry], dict[str, str]]:
-    """The dated entries, and the page each is on when the timeline is split (empty when it
-    is one page)."""
-    entries = timeline_entries(plan)
-    dated = [e for e in entries if e.date is not None]
-    if len(entries) <= PAGE_LIMIT:
-        return dated, {}
-    return dated, {
-        entry.anchor: part.url
-        for _, _, parts in year_parts(dated)
-        for part in parts
-        for entry in part.rows
-    }
-
-
 def timeline_pages(plan: Plan) -> list[Page]:
     """The timeline: one page, or an index of years with a page (or pages) per year. The
     chart is on the one page, or on the index, its marks linking to the years' pages."""
