@@ -304,3 +304,16 @@ def test_benchmark_runs_at_the_smallest_size(tmp_path: Path) -> None:
     # The build ran on a copy: the working tree's docs/ never holds synthetic pages.
     home = bench.PROJECT / "docs" / "index.md"
     assert not home.exists() or "Synthetic" not in home.read_text(encoding="utf-8")
+
+
+def test_a_benchmark_run_keeps_the_readers_phone_section() -> None:
+    """`make bench` rewrites docs/performance.md; the Lighthouse section it does not measure
+    is carried over, and not added twice."""
+    from titfortat_dev.bench import with_reader_section  # noqa: PLC0415
+
+    old = "# Performance\n\nold table\n\n## On a reader's phone\n\nLighthouse figures.\n"
+    new = "# Performance\n\nnew table\n"
+    kept = with_reader_section(new, old)
+    assert kept == "# Performance\n\nnew table\n\n## On a reader's phone\n\nLighthouse figures.\n"
+    assert with_reader_section(kept, old) == kept
+    assert with_reader_section(new, "# Performance\n") == new
