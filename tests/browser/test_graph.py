@@ -103,4 +103,7 @@ def test_graph_links_lead_to_their_targets(open_page: OpenPage, real: ServedSite
     expect(page.locator(f"[id='{anchor}']"), f"#{anchor} is missing after the click").to_have_count(
         1
     )
-    assert not log.failed_requests, f"following the arrow failed: {log.failed_requests}"
+    # a request the navigation itself cut short (the sitemap asked for on pointing at the
+    # arrow, when the arrow leads to another page) is not a failure
+    failed = [r for r in log.failed_requests if not r.endswith("(net::ERR_ABORTED)")]
+    assert not failed, f"following the arrow failed: {failed}"

@@ -64,6 +64,17 @@ class MatrixPartPage(Context):
     part: int
 
 
+PAIRS_ON_ONE_PAGE = 100
+"""Most accusations listed pair by pair on the who-accuses-whom page itself: past this, each
+accuser's pairs have a page of their own, so the page (its grid and graph, and links to
+them) stays near a phone's budget of 103 KiB however many accusations there are."""
+
+
+def split_pairs(pairs: int, accusations: int) -> bool:
+    """Whether the pairs are listed on their accusers' pages, not on the page itself."""
+    return pairs > PAGE_LIMIT or accusations > PAIRS_ON_ONE_PAGE
+
+
 @dataclass(frozen=True)
 class PairAddresses:
     """Where the claims of one accuser against one accused are listed: on the who accuses
@@ -84,9 +95,14 @@ class PairAddresses:
                 counts[claim.by_id] += 1
         return positions
 
+    @cached_property
+    def split(self) -> bool:
+        """Whether the pairs are listed on their accusers' pages (see split_pairs)."""
+        return split_pairs(len(self.order), len(self.views.accusations))
+
     def __call__(self, accuser: str, accused: str) -> str:
         anchor = "#" + urls.pair_anchor(accuser, accused)
-        if len(self.order) <= PAGE_LIMIT:
+        if not self.split:
             return urls.MATRIX + anchor
         number = self.order[(accuser, accused)] // PAGE_LIMIT + 1
         return urls.part_url(urls.matrix_by_accuser(accuser), number) + anchor
@@ -143,7 +159,7 @@ def matrix_pages(plan: Plan) -> list[Page]:
     pages: list[Page] = []
     pairs_shown: list[Pair] = pairs
     accuser_links: tuple[tuple[Seg, int, str], ...] = ()
-    if len(pairs) > PAGE_LIMIT:
+    if split_pairs(len(pairs), len(views.accusations)):
         by_accuser: dict[str, list[Pair]] = defaultdict(list)
         for pair in pairs:
             by_accuser[pair.by_id].append(pair)
