@@ -11,6 +11,7 @@ import pytest
 
 from conftest import DATA, PAYLOAD
 from titfortat.model.dataset import Dataset
+from titfortat.model.vocab import StatementKind
 from titfortat.pipeline import DEFAULT_SITE, build_files, load_dataset
 from titfortat.plan import urls
 from titfortat.plan.feed import ENTRY_LIMIT
@@ -46,13 +47,19 @@ def test_the_feed_is_well_formed_atom(feed: feedparser.FeedParserDict) -> None:
 def test_entries_are_statements_once_and_sources_newest_first(
     feed: feedparser.FeedParserDict, dataset: Dataset
 ) -> None:
-    """Each statement once, however many sources report it: an answer (a statement a source
-    ties to another) as an answer, anything else as a claim, dated when it was said; each
+    """Each statement once, however many sources report it, tagged as the timeline draws it:
+    a standing position as a position, a denial or a statement a source ties to another as an
+    answer, anything else as a claim, dated when it was said; each
     quoted source once, dated when it was published; the newest ENTRY_LIMIT of them."""
     views = Views.build(dataset)
     expected: list[tuple[str, str, str]] = []
     for statement in views.statements.values():
-        category = "answer" if statement.answers_given else "claim"
+        if statement.kind is StatementKind.STANDING_POSITION:
+            category = "position"
+        elif statement.kind is StatementKind.DENIAL or statement.answers_given:
+            category = "answer"
+        else:
+            category = "claim"
         day = statement.said.value.latest.isoformat()
         expected.append((day, f"claims/{statement.id}", category))
     for source_id, source in dataset.sources.items():
@@ -120,7 +127,7 @@ def test_a_statement_reported_twice_is_one_entry_crediting_each_report(
     assert entry.tags[0].term == "claim"
     assert entry.summary.endswith("; Later & <b>Co</b> reports the same statement in part.")
     position = _entry(payload_feed, "payload-position")
-    assert position.tags[0].term == "claim"  # a standing position is never an answer
+    assert position.tags[0].term == "position"  # as the timeline draws it, never an answer
     assert position.title.startswith("Standing position: ")
 
 

@@ -1,10 +1,10 @@
 """The Atom feed: the dispute as it moves, for readers who follow it.
 
-An entry for each statement (dated when it was made: a claim, an answer, a position, each
-once however many sources report it) and each quoted source (dated when it was published),
-built from the data alone: the same data gives the same feed, byte for byte. Entry ids are
-tag URIs built from the site's host and each record's id, so they stay the same across
-builds and releases.
+An entry for each statement (dated when it was made: a claim, an answer, a position, tagged
+as the timeline draws it, each once however many sources report it) and each quoted source
+(dated when it was published), built from the data alone: the same data gives the same feed,
+byte for byte. Entry ids are tag URIs built from the site's host and each record's id, so
+they stay the same across builds and releases.
 """
 
 from __future__ import annotations
@@ -77,11 +77,10 @@ def build_feed(views: Views, site: SiteInfo, titles: Mapping[str, str]) -> Feed:
             )
             title = f"Answer: {titles[statement.id]}"
             summary = f"{statement.text} It answers, as a source ties it ({answered})."
-            category = "answer"
         else:
             title = f"{statement.kind_label}: {titles[statement.id]}"
             summary = statement.text
-            category = "claim"
+        category, _ = statement.entry_kind
         entries.append(
             FeedEntry(
                 id=tag(f"claims/{statement.id}"),

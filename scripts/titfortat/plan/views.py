@@ -281,6 +281,17 @@ class StatementView:
         return self.kind is vocab.StatementKind.DENIAL or bool(self.answers_given)
 
     @property
+    def entry_kind(self) -> tuple[str, str]:
+        """What the statement is on the timeline and in the feed, and its label: a standing
+        position, an answer (a denial, or any statement a source ties to another as its
+        answer) or a claim. Declared here so that every list tags it the same way."""
+        if self.kind is vocab.StatementKind.STANDING_POSITION:
+            return "position", self.kind_label
+        if self.is_answer:
+            return "answer", "Answer" if self.kind.accuses else self.kind_label
+        return "claim", self.kind_label
+
+    @property
     def quotes(self) -> tuple[QuoteView, ...]:
         """Every quote of every report, in report order."""
         return tuple(q for report in self.reports for q in report.quotes)

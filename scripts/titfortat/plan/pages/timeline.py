@@ -9,7 +9,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from titfortat.model import vocab
 from titfortat.plan import urls
 from titfortat.plan.chart import Band, Chart, Mark, Tie, build_chart
 from titfortat.plan.chart import Moment as ChartMoment
@@ -108,16 +107,6 @@ def lane_of(views: Views, actor_id: str, by_country: dict[str, str]) -> str:
     return by_country.get(country or "", "Others")
 
 
-def entry_kind(statement: StatementView) -> tuple[str, str]:
-    """The kind of timeline entry a statement is, and its label: an answer (a denial, or any
-    statement a source ties to another as its answer), a position, or a claim."""
-    if statement.kind is vocab.StatementKind.STANDING_POSITION:
-        return "position", statement.kind_label
-    if statement.is_answer:
-        return "answer", "Answer" if statement.kind.accuses else statement.kind_label
-    return "claim", statement.kind_label
-
-
 def timeline_entries(plan: Plan) -> list[TimelineEntry]:
     """Every statement and event as a timeline entry, each once, latest first (undated ones
     last)."""
@@ -126,7 +115,7 @@ def timeline_entries(plan: Plan) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
     for statement in views.statements.values():
         who = [statement.by, *([statement.speaker] if statement.speaker else [])]
-        kind, label = entry_kind(statement)
+        kind, label = statement.entry_kind
         answered = tuple(
             Seg(
                 claim_title(views.statements[given.statement_id], views),
