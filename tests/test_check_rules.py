@@ -1019,3 +1019,30 @@ def test_a_data_file_whose_name_starts_with_an_underscore_is_not_read(tmp_path: 
     (data / "_draft.yaml").write_text("not: [valid", encoding="utf-8")
     inputs = read_inputs(data, base=tmp_path)
     assert sorted(inputs.files) == ["data/minimal.yaml"]
+
+
+def test_an_old_address_leads_to_one_statement_and_never_hides_a_live_one() -> None:
+    """``formerly``: each old id once, and none the id of a statement still on the site."""
+    clean = swap(
+        MINIMAL_YAML,
+        '    cameo: "112"\n  - id: afg-denies',
+        '    cameo: "112"\n    formerly: [pak-says-old]\n  - id: afg-denies',
+    )
+    assert run(clean).problems == []
+    both = swap(
+        clean,
+        '    cameo: "112"\n    events: [statement]\n',
+        '    cameo: "112"\n    events: [statement]\n    formerly: [pak-says-old, afg-denies]\n',
+    )
+    found = messages(run(both))
+    assert len(found) == 2, found
+    line = line_of(both, "formerly: [pak-says-old, afg-denies]")
+    assert any(
+        f"minimal.yaml:{line}:" in m
+        and "'pak-says-old' is already listed in 'formerly' of 'pak-accuses-afg'" in m
+        for m in found
+    ), found
+    assert any(
+        "'afg-denies' is the id of a statement on the site: an old id must no longer be in use" in m
+        for m in found
+    ), found

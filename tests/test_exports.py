@@ -192,6 +192,7 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
     editorial_words = _lists(tables["statement_editorial_words"], "statement_id")
     statement_places = _lists(tables["statement_places"], "statement_id")
     statement_events = _lists(tables["statement_events"], "statement_id")
+    former_ids = _lists(tables["statement_former_ids"], "statement_id")
     members = _lists(tables["exchange_statements"], "exchange_id")
     quotes: dict[str, list[Row]] = defaultdict(list)
     for row in tables["evidence"]:
@@ -306,6 +307,7 @@ def rebuild(tables: Mapping[str, list[Row]]) -> dict[str, list[Any]]:
                 "covers": [r["allegation"] for r in covers[row["id"]]],
                 "places": [r["place_id"] for r in statement_places[row["id"]]],
                 "events": [r["event_id"] for r in statement_events[row["id"]]],
+                "formerly": [r["former_id"] for r in former_ids[row["id"]]],
                 "editorial_words": [
                     _fields(r, "word", "reason") for r in editorial_words[row["id"]]
                 ],

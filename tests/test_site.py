@@ -279,6 +279,42 @@ def test_json_ld_on_statement_pages(site: SiteBuild, dataset: Dataset) -> None:
             assert "dateCreated" not in claim
 
 
+@pytest.mark.parametrize("which", ["site", "payload_site"])
+def test_an_old_address_leads_to_its_statement(which: str, request: pytest.FixtureRequest) -> None:
+    """Every id in a statement's ``formerly`` keeps its address: a page of its own that sends
+    the reader on at once and names the statement in a link, kept out of search and the
+    sitemap. (The payload's statement has one; the real data may have any number.)"""
+    built: SiteBuild = request.getfixturevalue(which)
+    dataset = load_dataset(DATA if which == "site" else PAYLOAD)
+    moved = [(s.id, old) for s in dataset.statements.values() for old in s.formerly]
+    if which == "payload_site":
+        assert moved == [("payload-claim", "payload-old-claim")]
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    indexed = {entry["location"].split("#")[0] for entry in index["docs"]}
+    sitemap = (built.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for statement_id, old in moved:
+        old_url, new_url = (
+            urls.record_url("statements", old),
+            urls.record_url("statements", statement_id),
+        )
+        page = read(built, old_url)
+        values = [dict(attrs) for tag, attrs in page.tags if tag == "meta"]
+        refresh = next(v["content"] for v in values if v.get("http-equiv") == "refresh")
+        href = urls.relative(old_url, new_url)
+        assert refresh == f"0; url={href}"
+        assert {"name": "robots", "content": "noindex"} in values
+        assert href in page.links
+        target = (built.site_dir / new_url / "index.html").read_text(encoding="utf-8")
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", target, re.S)
+        assert heading is not None, f"/{new_url} has no heading"
+        title = normalise(html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))))
+        assert f"now has its page at {title}" in page.text, (page.text, title)
+        assert old_url not in indexed
+        assert new_url in indexed
+        assert f"/{old_url}<" not in sitemap
+        assert not page.scripts
+
+
 # -- the payload dataset -------------------------------------------------------------------
 
 ALLOWED_SCRIPT_SOURCES = re.compile(r"^(\.\./|/tit-for-tat/)*assets/javascripts/")

@@ -28,6 +28,7 @@ from titfortat.render.markdown import (
     render_basemap,
     render_feed,
     render_page,
+    render_redirect,
 )
 from titfortat.render.snippets import render_snippets
 from titfortat.write.sync import SyncReport, sync_folder
@@ -90,6 +91,10 @@ def _build_files(dataset: Dataset, site: SiteInfo) -> dict[str, bytes]:
         files[source_path(page.url)] = render_page(environment, page, shared).encode("utf-8")
     files[urls.FEED] = render_feed(environment, planned.feed).encode("utf-8")
     files[urls.BASEMAP] = render_basemap(environment, planned.basemap).encode("utf-8")
+    for redirect in planned.redirects:
+        files[urls.redirect_path(redirect.url)] = render_redirect(environment, redirect).encode(
+            "utf-8"
+        )
     files.update(render_snippets(environment, dataset))
     return files
 

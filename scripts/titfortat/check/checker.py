@@ -491,6 +491,7 @@ class _Checker:
         for entry in statements.values():
             self.check_statement(entry, by_id)
         self.check_restatements(statements)
+        self.check_former_ids(statements)
         for entry in statements.values():
             self.check_answers(entry, by_id)
         self.check_framings(statements, sources)
@@ -970,6 +971,29 @@ class _Checker:
                 seen.add(step.id)
                 nxt = statements.get(step.restates)
                 step = typing.cast(Statement, nxt.record) if nxt else None
+
+    def check_former_ids(self, statements: Mapping[str, _Entry]) -> None:
+        """``formerly``: an old address leads to one statement, and never hides a live one."""
+        claimed: dict[str, str] = {}
+        for entry in statements.values():
+            statement = typing.cast(Statement, entry.record)
+            for i, former in enumerate(statement.formerly):
+                if former in statements:
+                    self.at(
+                        entry,
+                        ["formerly", i],
+                        f"{former!r} is the id of a statement on the site: an old id must no "
+                        "longer be in use; remove it from 'formerly'",
+                    )
+                elif former in claimed:
+                    self.at(
+                        entry,
+                        ["formerly", i],
+                        f"{former!r} is already listed in 'formerly' of {claimed[former]!r}: an "
+                        "old address can lead to one statement only",
+                    )
+                else:
+                    claimed[former] = statement.id
 
     def check_answers(self, entry: _Entry, by_id: Mapping[str, Mapping[str, _Entry]]) -> None:
         """An answer sets a state only where a source ties it: by naming what it answers, or

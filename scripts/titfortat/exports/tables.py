@@ -801,6 +801,23 @@ TABLES: tuple[Table, ...] = (
         (column("event_id", "An event", required=True, field="events", value=attrgetter("item")),),
         Statement,
     ),
+    link_table(
+        "statement_former_ids",
+        "Ids each statement was published under before (a record merged into it, or renamed); "
+        "each old address leads to the statement's page.",
+        ("statements", "statement_id"),
+        lambda dataset: ((s.id, s.formerly) for s in dataset.statements.values()),
+        (
+            column(
+                "former_id",
+                "An id no longer in use",
+                required=True,
+                field="formerly",
+                value=attrgetter("item"),
+            ),
+        ),
+        Statement,
+    ),
     Table(
         "exchanges",
         "Exchanges: the dispute round by round, each with its dates and an editor's "

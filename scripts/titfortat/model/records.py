@@ -666,6 +666,11 @@ class Statement(Record):
     )
     cameo: CameoCode
     events: list[EventId] = Field(default_factory=list, description="Related events")
+    formerly: list[Slug] = Field(
+        default_factory=list,
+        description="Ids this statement was published under before (a record merged into it, "
+        "or renamed): each old address stays and leads to this statement's page",
+    )
     note: Note | None = None
 
     def quotes(self) -> list[tuple[list[str | int], Evidence]]:

@@ -156,6 +156,12 @@ def source_path(url: str) -> str:
     return f"{url}index.md" if url.endswith("/") or url == "" else url
 
 
+def redirect_path(url: str) -> str:
+    """The HTML file (inside the docs folder) at an old address: copied as it is by either
+    engine, where no Markdown page is."""
+    return f"{url}index.html"
+
+
 def depth(url: str) -> int:
     """How many folders down a page is: "" is 0, "claims/" 1, "claims/x/" 2."""
     return url.count("/")

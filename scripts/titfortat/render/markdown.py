@@ -31,6 +31,7 @@ from titfortat.plan import urls
 from titfortat.plan.feed import Feed
 from titfortat.plan.map import Basemap
 from titfortat.plan.page import Page
+from titfortat.plan.redirects import Redirect
 from titfortat.plan.urls import depth, relative
 
 
@@ -144,6 +145,11 @@ def render_page(environment: Environment, page: Page, shared: Mapping[str, Any])
 def render_basemap(environment: Environment, basemap: Basemap) -> str:
     """The maps' shared boundaries, as an SVG file."""
     return environment.get_template("basemap.svg.j2").render(b=basemap)
+
+
+def render_redirect(environment: Environment, redirect: Redirect) -> str:
+    """An old address's page (autoescaped HTML, standing alone: no theme, nothing fetched)."""
+    return environment.get_template("redirect.html.j2").render(redirect=redirect)
 
 
 def render_feed(environment: Environment, feed: Feed) -> str:

@@ -22,16 +22,18 @@ from titfortat.plan.pages.matrix import matrix_pages
 from titfortat.plan.pages.places import places_pages
 from titfortat.plan.pages.sources import sources_pages
 from titfortat.plan.pages.timeline import timeline_pages
+from titfortat.plan.redirects import Redirect, build_redirects
 
 
 @dataclass(frozen=True)
 class SitePlan:
-    """Everything the site shows: its pages, in URL order, its feed and its maps' shared
-    boundaries."""
+    """Everything the site shows: its pages, in URL order, its feed, its maps' shared
+    boundaries and the old addresses that lead to its pages."""
 
     pages: list[Page]
     feed: Feed
     basemap: Basemap
+    redirects: list[Redirect]
 
 
 def plan_site(
@@ -43,7 +45,12 @@ def plan_site(
     titles = {
         page.context.c.id: page.title for page in pages if isinstance(page.context, ClaimPage)
     }
-    return SitePlan(pages, build_feed(plan.views, site, titles), build_basemap())
+    return SitePlan(
+        pages,
+        build_feed(plan.views, site, titles),
+        build_basemap(),
+        build_redirects(plan.views, site, titles),
+    )
 
 
 def plan_pages(
