@@ -155,13 +155,29 @@ def serve_folder(
         thread.join(timeout=5)
 
 
-def site_pages(site_dir: Path) -> list[str]:
-    """Every page of a built site as a URL path relative to its root ("", "claims/", ...)."""
-    pages = []
+REDIRECT_MARK = '<meta http-equiv="refresh"'
+"""In an old address's file (render/templates/redirect.html.j2): it leads on, it is no page."""
+
+
+def _folders(site_dir: Path, *, redirects: bool) -> list[str]:
+    found = []
     for index in sorted(site_dir.rglob("index.html")):
+        if (REDIRECT_MARK in index.read_text(encoding="utf-8")) is not redirects:
+            continue
         folder = index.parent.relative_to(site_dir).as_posix()
-        pages.append("" if folder == "." else f"{folder}/")
-    return pages
+        found.append("" if folder == "." else f"{folder}/")
+    return found
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of a built site as a URL path relative to its root ("", "claims/", ...); an
+    old address that only leads to a page is not one (see ``redirect_pages``)."""
+    return _folders(site_dir, redirects=False)
+
+
+def redirect_pages(site_dir: Path) -> list[str]:
+    """Every old address of a built site that leads to a page (a statement's ``formerly``)."""
+    return _folders(site_dir, redirects=True)
 
 
 PAGE_TYPES: dict[str, str] = {

@@ -7,12 +7,18 @@ property of every page without loading the site again.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import BrowserContext
 
-from titfortat_dev.browser import CrawledPage
+from conftest import DATA, PAYLOAD
+from titfortat.model.quotes import normalise
+from titfortat.pipeline import load_dataset
+from titfortat.plan import urls
+from titfortat_dev.browser import CrawledPage, PageWatch, ServedSite, redirect_pages
 
 pytestmark = pytest.mark.browser
 
@@ -72,3 +78,30 @@ def test_sitemap_lists_every_page(real_site: Path, real_pages: list[str]) -> Non
         f"sitemap.xml and the built pages differ: only in the sitemap "
         f"{sorted(listed - set(real_pages))}, only built {sorted(set(real_pages) - listed)}"
     )
+
+
+@pytest.mark.parametrize("which", ["real", "payload"])
+def test_an_old_address_lands_on_its_statement(
+    which: str, request: pytest.FixtureRequest, new_context: Callable[..., BrowserContext]
+) -> None:
+    """A reader who follows a link to a statement's old id (``formerly``) lands on the
+    statement's page, with nothing asked of another host on the way. The payload has one old
+    address; the real data may have any number."""
+    served: ServedSite = request.getfixturevalue(which)
+    old_addresses = redirect_pages(served.site_dir)
+    dataset = load_dataset(DATA if which == "real" else PAYLOAD)
+    leads_to = {
+        urls.record_url("statements", old): urls.record_url("statements", statement.id)
+        for statement in dataset.statements.values()
+        for old in statement.formerly
+    }
+    assert sorted(leads_to) == old_addresses
+    if which == "payload":
+        assert old_addresses == ["claims/payload-old-claim/"]
+    for old, new in leads_to.items():
+        watch = PageWatch(new_context().new_page(), served.url)
+        log = watch.visit(old)
+        watch.page.wait_for_url(served.url + new)
+        heading = watch.page.locator("h1").first.inner_text()
+        assert normalise(heading) == normalise(served.heading(new))
+        assert not log.off_origin, log.off_origin
