@@ -96,14 +96,18 @@ def text_boxes(drawing: Drawing) -> list[tuple[str, Box]]:
 
 
 def assert_readable(drawing: Drawing) -> None:
-    """No two words overlap, no words sit on a mark, no two targets overlap, everything is
-    inside the drawing, every target is at least 24 by 24."""
+    """No two words overlap, no words sit on a mark or on a bar of days, no two targets
+    overlap, everything is inside the drawing, every target is at least 24 by 24."""
     texts = text_boxes(drawing)
     for (a, box_a), (b, box_b) in itertools.combinations(texts, 2):
         assert not box_a.overlaps(box_b), f"{drawing.name}: {a!r} overlaps {b!r}"
     for name, box in texts:
         for shape in drawing.shapes:
             assert not box.overlaps(shape.hit), f"{drawing.name}: {name!r} covers {shape.label!r}"
+            for piece in shape.pieces:
+                assert not box.overlaps(piece), (
+                    f"{drawing.name}: {name!r} is drawn across the bar of {shape.label!r}"
+                )
         assert box.x >= 0, f"{name!r} leaves the drawing"
         assert box.x + box.w <= drawing.width, f"{name!r} leaves the drawing"
         assert box.y >= 0, f"{name!r} leaves the drawing"
@@ -272,3 +276,22 @@ def test_both_drawings_list_the_same_marks_in_the_same_order(made_up: Chart) -> 
     assert [(s.href, s.label) for s in made_up.wide.shapes] == [
         (s.href, s.label) for s in made_up.narrow.shapes
     ]
+
+
+def test_a_bar_of_days_is_broken_where_an_exchanges_name_crosses_it() -> None:
+    """A statement made some time from before an exchange began to within it: its bar runs
+    through the exchange's heading row on a phone, and is broken there, not written over."""
+    crossing = mark("i7", "Islamabad", D(2025, 1, 20), first=D(2024, 12, 1))
+    chart = build_chart([*MARKS, crossing], LANES, SIDES, BANDS, MOMENTS, TIES)
+    assert chart is not None
+    assert_readable(chart.narrow)
+    shape = next(s for s in chart.narrow.shapes if s.label == crossing.label)
+    heading = next(b.text.box for b in chart.narrow.bands if b.name == BANDS[2].name)
+    assert shape.span is not None
+    assert shape.span.y < heading.y
+    assert shape.span.y + shape.span.h > heading.y + heading.h
+    above, below = shape.pieces
+    assert above.y == shape.span.y
+    assert above.y + above.h < heading.y
+    assert below.y > heading.y + heading.h
+    assert below.y + below.h == shape.span.y + shape.span.h

@@ -22,7 +22,7 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from titfortat.model.dates import SHORT_MONTHS
 
@@ -141,6 +141,50 @@ class Shape:
     href: str
     hit: Box
     count: int = 1
+    gaps: tuple[Box, ...] = ()
+    """Where the span is broken, top to bottom, so that words drawn across it stay whole."""
+
+    @property
+    def pieces(self) -> tuple[Box, ...]:
+        """The span as drawn: its parts between the gaps (none without a span)."""
+        if self.span is None:
+            return ()
+        x, w, y, end = self.span.x, self.span.w, self.span.y, self.span.y + self.span.h
+        found = []
+        for gap in self.gaps:
+            if gap.y > y:
+                found.append(Box(x, y, w, gap.y - y))
+            y = max(y, gap.y + gap.h)
+        if end > y:
+            found.append(Box(x, y, w, end - y))
+        return tuple(found)
+
+
+WORD_CLEARANCE = 3
+"""Room kept between a bar of days and words drawn across it."""
+
+
+def _clear_of(shape: Shape, words: Sequence[Box]) -> Shape:
+    """A bar of days that runs under words (an exchange's name, a moment's) is broken where
+    they stand; a fading bar (its start unknown) begins below them instead."""
+    span = shape.span
+    if span is None:
+        return shape
+    crossed = sorted(
+        (
+            Box(span.x, word.y - WORD_CLEARANCE, span.w, word.h + 2 * WORD_CLEARANCE)
+            for word in words
+            if span.overlaps(word, WORD_CLEARANCE)
+        ),
+        key=lambda gap: gap.y,
+    )
+    if not crossed:
+        return shape
+    if shape.open_start:
+        top = max(gap.y + gap.h for gap in crossed)
+        bottom = span.y + span.h
+        return replace(shape, span=Box(span.x, top, span.w, bottom - top) if bottom > top else None)
+    return replace(shape, gaps=tuple(crossed))
 
 
 @dataclass(frozen=True)
@@ -857,6 +901,8 @@ def _narrow(
             text = _text(lines, width - 8, top, "end")
         callouts.append(_callout_down(moment, text, shapes))
 
+    words = [b.text.box for b in band_views] + [c.text.box for c in callouts]
+    shapes = {key: _clear_of(shape, words) for key, shape in shapes.items()}
     used = list(dict.fromkeys(m.lane for m in _date_order(marks)))
     lane_views, guides = _narrow_lanes(columns, used, bottom)
     ticks, cuts = _narrow_axis(
