@@ -12,7 +12,9 @@ build), so they run in seconds.
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -560,3 +562,41 @@ def test_a_sources_capped_dated_statements_link_to_the_rest(many: Built) -> None
     statements, _ = record_page_lists(many)[url]
     assert len(statements) > SECTION_LIMIT
     assert hidden_records(many, url, statements, set()) == []
+
+
+def test_an_exchange_names_who_spoke_first_only_when_the_dates_say_so(
+    payload: Built, real: Built, tmp_path: Path
+) -> None:
+    """ "The first by X" only where X's statement ended before any other could have begun: a
+    date with an open start ("by 11 October") sorts first but may have come last."""
+    url = urls.record_url("exchanges", "payload-exchange")
+    # The claim (December 2025) and the answer (15-31 December) overlap: no first.
+    assert "the first by" not in payload.text(url)
+    assert "the first by" not in payload.text(urls.EXCHANGES)
+    shutil.copytree(PAYLOAD, tmp_path / "payload")
+    data = tmp_path / "payload" / "payload.yaml"
+    text = data.read_text(encoding="utf-8")
+    claim_month = "      date: 2025-12\n      precision: month\n"
+    assert claim_month in text
+    text = text.replace(claim_month, "      date: 2025-11\n      precision: month\n")
+    data.write_text(text.replace("date: 2025-12-01/2026-02-28", "date: 2025-11-01/2026-02-28"))
+    later = Built(load_dataset(tmp_path / "payload", base=tmp_path))
+    speaker = later.dataset.statements["payload-claim"].speaker
+    assert speaker is not None
+    name = later.views.record_name("actors", speaker)
+    assert f"the first by {normalise(name)}" in later.text(url)
+    for exchange_id in real.dataset.exchanges:
+        page = real.text(urls.record_url("exchanges", exchange_id))
+        if "the first by" not in page:
+            continue
+        said = sorted(
+            (
+                real.views.statements[s].said.value
+                for s in real.dataset.exchanges[exchange_id].statements
+            ),
+            key=lambda d: d.sort_key(),
+        )
+        assert said[0].earliest is not None, exchange_id
+        assert all(d.earliest is not None and d.earliest > said[0].latest for d in said[1:]), (
+            exchange_id
+        )

@@ -41,7 +41,8 @@ class ExchangeView:
     """What the chart labels in it, with the statements each label cites."""
     note: tuple[Seg, ...] | None
     first_speaker: Seg | None
-    """Who spoke first in it: the one who made its earliest statement."""
+    """Who spoke first in it: the one who made its earliest statement, when the dates leave
+    no doubt which that is."""
 
     @property
     def size(self) -> str:
@@ -91,6 +92,22 @@ def side_columns(views: Views, statements: list[StatementView]) -> tuple[Column,
     return tuple(found)
 
 
+def _certainly_first(statements: list[StatementView]) -> StatementView | None:
+    """The statement made before every other one of the exchange, when the dates say so: its
+    date has a start and ends before any other's could begin. Otherwise none (an open start,
+    "by 11 October", sorts first but may have come last), and no page names who began."""
+    if not statements:
+        return None
+    first, rest = statements[0], statements[1:]
+    if first.said.value.earliest is None:
+        return None
+    for other in rest:
+        begins = other.said.value.earliest
+        if begins is None or begins <= first.said.value.latest:
+            return None
+    return first
+
+
 def exchange_view(plan: Plan, exchange: Exchange) -> ExchangeView:
     """An exchange with its statements in order, its summary's citations numbered."""
     views = plan.views
@@ -99,7 +116,7 @@ def exchange_view(plan: Plan, exchange: Exchange) -> ExchangeView:
     )
     titles = {s: claim_title(views.statements[s], views) for s in views.statements}
     summary = pieces([link_parts(exchange.summary)], titles, views.record_name)
-    first = statements[0] if statements else None
+    first = _certainly_first(statements)
     return ExchangeView(
         id=exchange.id,
         url=urls.record_url("exchanges", exchange.id),
