@@ -600,3 +600,45 @@ def test_an_exchange_names_who_spoke_first_only_when_the_dates_say_so(
         assert all(d.earliest is not None and d.earliest > said[0].latest for d in said[1:]), (
             exchange_id
         )
+
+
+@pytest.mark.parametrize("which", ["real", "payload"])
+def test_the_type_is_glossed_only_where_the_statement_accuses_or_denies(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    """ "The accuser says ..." is the type's gloss: on a concern, a suggestion, a statement or
+    an author's own sentence it would say more than the speaker did, so there the page only
+    says where the site files it."""
+    built: Built = request.getfixturevalue(which)
+    seen = set()
+    for statement in built.views.statements.values():
+        text = built.text(statement.url)
+        glossed = statement.accuses or statement.kind is vocab.StatementKind.DENIAL
+        position = statement.kind is vocab.StatementKind.STANDING_POSITION
+        definition = normalise(statement.allegation.definition)
+        if glossed or position:
+            seen.add("glossed")
+            assert "Filed under" not in text, statement.id
+            if len(statement.covers) == 1:
+                assert definition in text, statement.id
+        else:
+            seen.add("filed")
+            assert f"Filed under{normalise(statement.allegation.label)}" in text, statement.id
+            assert definition not in text, statement.id
+    assert "glossed" in seen
+
+
+def test_a_concern_is_filed_under_its_type_not_glossed(tmp_path: Path) -> None:
+    """The payload's claim made a concern: its page files it, and says no "accuser says"."""
+    shutil.copytree(PAYLOAD, tmp_path / "payload")
+    data = tmp_path / "payload" / "payload.yaml"
+    text = data.read_text(encoding="utf-8")
+    claim = "  - id: payload-claim\n    kind: allegation\n"
+    assert claim in text
+    data.write_text(text.replace(claim, "  - id: payload-claim\n    kind: concern\n"))
+    built = Built(load_dataset(tmp_path / "payload", base=tmp_path))
+    statement = built.views.statements["payload-claim"]
+    page = built.text(statement.url)
+    assert f"Filed under{normalise(statement.allegation.label)}" in page
+    assert "the type of allegation the site files it under" in page
+    assert normalise(statement.allegation.definition) not in page
