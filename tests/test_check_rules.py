@@ -1046,3 +1046,22 @@ def test_an_old_address_leads_to_one_statement_and_never_hides_a_live_one() -> N
         "'afg-denies' is the id of a statement on the site: an old id must no longer be in use" in m
         for m in found
     ), found
+
+
+def test_a_third_states_proxy_needs_an_editors_title() -> None:
+    """"X accuses Y: a third state's proxy" would call Y the proxy, whatever was said."""
+    proxy = swap(
+        MINIMAL_YAML,
+        "    allegation: hosts-training-camps\n    groups: [iskp]\n",
+        "    allegation: proxy-for-third-state\n    groups: [iskp]\n",
+    )
+    found = only_problem(run(proxy), "afg-accuses-pak")
+    assert f"minimal.yaml:{line_of(proxy, 'allegation: proxy-for-third-state')}:" in found
+    assert "needs a title written by an editor (title:)" in found
+    titled = swap(
+        proxy,
+        "    paraphrase: the other group has camps in Pakistan, in Mastung\n",
+        "    title: the other group has camps in Pakistan\n"
+        "    paraphrase: the other group has camps in Pakistan, in Mastung\n",
+    )
+    assert run(titled).problems == []

@@ -2629,9 +2629,11 @@ class _Synth:
         assert len(text) <= PARAPHRASE_LIMIT, f"paraphrase of {statement.id} is too long"
 
     def title(self, statement: _Statement) -> str | None:
-        """The title an editor writes for a denial or a standing position, in the words of
-        its quotes, the names it links and the words a title may use."""
-        if statement.kind == "standing-position":
+        """The title an editor writes for a denial, a standing position or a statement on a
+        type that needs one, in the words of its quotes, the names it links and the words a
+        title may use."""
+        needed = vocab.Allegation.of(statement.allegation).title_needed
+        if statement.kind == "standing-position" or (statement.kind != "denial" and needed):
             return f"{self.the(statement.by)} says {statement.clause.split(',')[0]}"
         if statement.kind != "denial":
             return None

@@ -604,6 +604,15 @@ class _Checker:
                 f"{_article(kind.label)} {kind.label.lower()} needs a title written by an editor "
                 "(title:): a generated one would say what it does not",
             )
+        elif statement.allegation.title_needed and statement.title is None:
+            self.at(
+                entry,
+                ["allegation"],
+                f"a statement on '{statement.allegation}' needs a title written by an editor "
+                f"(title:): a generated one ('... accuses X: "
+                f"{statement.allegation.label.lower()}') would call X the proxy, whatever the "
+                "statement says",
+            )
         if statement.covers and kind is not vocab.StatementKind.STANDING_POSITION:
             self.at(entry, ["covers"], "only a standing position covers allegation types")
         for i, allegation in enumerate(statement.covers):

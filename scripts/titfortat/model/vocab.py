@@ -69,6 +69,13 @@ class Allegation(Vocabulary):
     """Whether it concerns what happens on a country's territory rather than what an
     authority does."""
 
+    @property
+    def title_needed(self) -> bool:
+        """Whether a statement of this type needs a title written by an editor: "X accuses Y:
+        a third state's proxy" reads as calling Y the proxy, where most such statements say a
+        third state backs a group that operates from Y."""
+        return self is Allegation.PROXY_FOR_THIRD_STATE
+
     TERRITORY_USED = (
         "territory-used",
         "Militants operate from its territory",
