@@ -1049,7 +1049,7 @@ def test_an_old_address_leads_to_one_statement_and_never_hides_a_live_one() -> N
 
 
 def test_a_third_states_proxy_needs_an_editors_title() -> None:
-    """"X accuses Y: a third state's proxy" would call Y the proxy, whatever was said."""
+    """ "X accuses Y: a third state's proxy" would call Y the proxy, whatever was said."""
     proxy = swap(
         MINIMAL_YAML,
         "    allegation: hosts-training-camps\n    groups: [iskp]\n",
