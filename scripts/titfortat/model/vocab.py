@@ -110,7 +110,7 @@ class Allegation(Vocabulary):
         "attacks-prepared-on-territory",
         "Attacks prepared on its territory",
         "The accuser says attacks elsewhere were planned on the accused's territory, or carried "
-        "out by people trained or prepared there.",
+        "out by people trained or prepared there, or by people who came from there.",
         False,
         True,
     )
