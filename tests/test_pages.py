@@ -11,6 +11,7 @@ build), so they run in seconds.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections.abc import Mapping
@@ -308,18 +309,28 @@ def test_the_matrix_has_a_cell_for_every_pair_and_marks_the_reciprocal(site: Bui
     assert pairs
     # the pairs are listed on the page, or (many accusations) on their accusers' pages
     ids = set(body.ids)
+    linked_from = site.targets(urls.MATRIX)
+    text = body.text
     for target in site.targets(urls.MATRIX):
         if target.startswith("matrix-by-accuser/"):
             for part in site.parts(target):
                 ids |= set(site.page(part).ids)
+                linked_from |= site.targets(part)
+                text += site.text(part)
     for accuser, accused in pairs:
         assert accused is not None
         assert urls.pair_anchor(accuser, accused) in ids
     for statement in views.statements.values():
-        linked = statement.url in site.targets(urls.MATRIX)
-        assert linked == statement.accuses, statement.id
+        if not statement.accuses:
+            assert statement.url not in linked_from, statement.id
+        elif statement.url not in linked_from:
+            # a long pair shows its first accusations, then links the accuser's full list
+            everything = urls.record_list(urls.record_url("actors", statement.by_id))
+            assert everything in linked_from, statement.id
+            listed = set().union(*(site.targets(part) for part in site.parts(everything)))
+            assert statement.url in listed, statement.id
     reciprocal = {(a, b) for a, b in pairs if b is not None and views.both_ways(a, b)}
-    assert body.text.count("both ways") >= len(reciprocal)
+    assert text.count("both ways") >= len(reciprocal)
 
 
 def test_the_health_page_reports_what_the_checker_counted(site: Built) -> None:
@@ -642,3 +653,33 @@ def test_a_concern_is_filed_under_its_type_not_glossed(tmp_path: Path) -> None:
     assert f"Filed under{normalise(statement.allegation.label)}" in page
     assert "the type of allegation the site files it under" in page
     assert normalise(statement.allegation.definition) not in page
+
+
+@pytest.mark.parametrize("which", ["real", "payload"])
+def test_the_sides_are_named_by_country_not_by_government(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    """A side's column holds every actor of its country (its army, officials, clerics), so
+    it bears the country's name, never its government's."""
+    built: Built = request.getfixturevalue(which)
+    names = built.views.side_names()
+    assert len(names) == 2
+    assert list(names.values()) == [built.dataset.places[c].name for c in names]
+    for exchange_id, exchange in built.dataset.exchanges.items():
+        page = built.markdown(urls.record_url("exchanges", exchange_id))
+        sections = re.findall(
+            r'<section class="tft-column"[^>]*>\s*<h3 class="tft-column__name">(.*?)</h3>(.*?)'
+            r"</section>",
+            page,
+            re.S,
+        )
+        assert sections, exchange_id
+        column_of = {}
+        for heading, body in sections:
+            for statement_id in exchange.statements:
+                if f"/claims/{statement_id}/" in body:
+                    column_of[statement_id] = html.unescape(heading)
+        assert set(column_of) == set(exchange.statements), exchange_id
+        for statement_id, column in column_of.items():
+            country = built.views.side(built.dataset.statements[statement_id].by)
+            assert column == names.get(country or "", "Others"), (exchange_id, statement_id)

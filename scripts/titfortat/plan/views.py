@@ -1012,6 +1012,17 @@ class Views:
             leaders.append(max(accusers, key=lambda a: accusing[a]))
         return tuple(leaders)
 
+    def side_names(self) -> dict[str, str]:
+        """The two sides' names, by country, in the order of ``sides``: the country's own
+        ("Afghanistan", "Pakistan"), since a lane or a column holds every actor of that
+        country (its army, its officials, its clerics), not only its government."""
+        names: dict[str, str] = {}
+        for actor_id in self.sides():
+            country = self.side(actor_id)
+            if country:
+                names[country] = self.place_record(country).name
+        return names
+
     def involved_actors(self) -> list[str]:
         """Actors that make accusations or are accused, in data order."""
         involved = {s.by_id for s in self.accusations} | {

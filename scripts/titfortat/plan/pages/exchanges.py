@@ -12,7 +12,7 @@ from titfortat.plan import urls
 from titfortat.plan.page import Context, Page
 from titfortat.plan.pages.claims import claim_title
 from titfortat.plan.pages.common import Plan
-from titfortat.plan.sentences import Seg, capitalise, plural
+from titfortat.plan.sentences import Seg, plural
 from titfortat.plan.summaries import BriefPiece, pieces
 from titfortat.plan.views import DateView, StatementView, Views
 
@@ -74,13 +74,7 @@ class ExchangesPage(Context):
 
 def side_columns(views: Views, statements: list[StatementView]) -> tuple[Column, ...]:
     """The statements by side: the two sides of the dispute first, then everyone else."""
-    leaders = views.sides()
-    names: dict[str, str] = {}
-    for actor_id in leaders:
-        actor = views.actor(actor_id)
-        country = views.side(actor_id)
-        if country:
-            names[country] = capitalise(actor.short_name or actor.name)
+    names = views.side_names()
     columns: dict[str, list[StatementView]] = {name: [] for name in names.values()}
     others: list[StatementView] = []
     for statement in statements:

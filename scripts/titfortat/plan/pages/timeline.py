@@ -93,11 +93,7 @@ def lanes(views: Views) -> tuple[dict[str, str], tuple[str, ...]]:
     """The chart's lanes: the two sides of the dispute (the pair of actors who accuse each
     other most, each with the actors of its country), everyone else, and the events. Returns
     each country's lane, and the lanes in order."""
-    by_country: dict[str, str] = {}
-    for actor_id in views.sides():
-        actor = views.actor(actor_id)
-        if actor.country:
-            by_country[actor.country] = capitalise(actor.short_name or actor.name)
+    by_country = views.side_names()
     return by_country, (*by_country.values(), "Others", "Events")
 
 
