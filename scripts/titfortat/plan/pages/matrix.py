@@ -16,7 +16,7 @@ from titfortat.plan.pages.common import SECTION_LIMIT, Plan
 from titfortat.plan.paging import PAGE_LIMIT, Part, paginate
 from titfortat.plan.views import Seg, StatementView, Views
 
-GRID_LIMIT = 12
+GRID_LIMIT = 16
 """The who-accuses-whom grid is drawn while accusers and accused are each at most this many."""
 
 
