@@ -683,3 +683,17 @@ def test_the_sides_are_named_by_country_not_by_government(
         for statement_id, column in column_of.items():
             country = built.views.side(built.dataset.statements[statement_id].by)
             assert column == names.get(country or "", "Others"), (exchange_id, statement_id)
+
+
+@pytest.mark.parametrize("which", ["real", "payload"])
+def test_no_quotation_mark_is_doubled(which: str, request: pytest.FixtureRequest) -> None:
+    """A quote that opens or closes on its source's own quotation mark gets none of ours
+    beside it: "“…irresponsible.””" would read as a slip."""
+    built: Built = request.getfixturevalue(which)
+    for statement in built.views.statements.values():
+        page = built.markdown(statement.url)
+        quotes = re.findall(r"<blockquote.*?</blockquote>", page, re.S)
+        assert quotes, statement.id
+        for quote in quotes:
+            for doubled in ("””", "““", "“&#34;", "&#34;”"):
+                assert doubled not in quote, (statement.id, doubled)
