@@ -697,3 +697,24 @@ def test_no_quotation_mark_is_doubled(which: str, request: pytest.FixtureRequest
         for quote in quotes:
             for doubled in ("””", "““", "“&#34;", "&#34;”"):
                 assert doubled not in quote, (statement.id, doubled)
+
+
+@pytest.mark.parametrize("which", ["real", "payload"])
+def test_an_exchanges_dates_say_how_they_are_known(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    """An exchange's period is the editor's: its page marks a date no source prints (≈) and
+    gives its basis and note, on the page and in the index, as a statement's page does."""
+    built: Built = request.getfixturevalue(which)
+    for exchange_id, exchange in built.dataset.exchanges.items():
+        url = urls.record_url("exchanges", exchange_id)
+        text = built.text(url)
+        period = built.views.date(exchange.period)
+        assert "Its dates:" in text, exchange_id
+        if exchange.period.note:
+            assert normalise(exchange.period.note) in text, exchange_id
+        if period.marked:
+            lead = re.search(r'<p class="tft-lead">(.*?)</p>', built.markdown(url), re.S)
+            assert lead is not None
+            assert "tft-date__mark" in lead.group(1), exchange_id
+            assert f'data-edtf="{period.text}"' in built.markdown(urls.EXCHANGES), exchange_id
