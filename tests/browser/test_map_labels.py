@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 import pytest
 
+from titfortat.plan import maplabels
 from titfortat_dev.browser import OpenPage
 
 pytestmark = pytest.mark.browser
@@ -81,40 +82,19 @@ def overlap(a: Box, b: Box) -> bool:
 
 def hits_circle(box: Box, circle: dict[str, float]) -> bool:
     """Whether a box reaches into a circle (its nearest point closer than the radius)."""
-    nx = min(max(circle["cx"], box["x1"]), box["x2"])
-    ny = min(max(circle["cy"], box["y1"]), box["y2"])
-    return (nx - circle["cx"]) ** 2 + (ny - circle["cy"]) ** 2 < (circle["r"] - SLACK) ** 2
+    return maplabels.Circle(circle["cx"], circle["cy"], circle["r"] - SLACK).hits_box(
+        maplabels.Box(box["x1"], box["y1"], box["x2"], box["y2"])
+    )
 
 
 def crosses(line: list[list[float]], box: Box) -> bool:
-    """Whether a segment passes through a box's inside (Liang-Barsky)."""
+    """Whether a segment passes through a box's inside, the layout's own test on what the
+    browser drew."""
     (x1, y1), (x2, y2) = line
-    box = {
-        "x1": box["x1"] + SLACK,
-        "y1": box["y1"] + SLACK,
-        "x2": box["x2"] - SLACK,
-        "y2": box["y2"] - SLACK,
-    }
-    low, high = 0.0, 1.0
-    dx, dy = x2 - x1, y2 - y1
-    for p, q in (
-        (-dx, x1 - box["x1"]),
-        (dx, box["x2"] - x1),
-        (-dy, y1 - box["y1"]),
-        (dy, box["y2"] - y1),
-    ):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        r = q / p
-        if p < 0:
-            low = max(low, r)
-        else:
-            high = min(high, r)
-        if low > high:
-            return False
-    return True
+    inside = maplabels.Box(
+        box["x1"] + SLACK, box["y1"] + SLACK, box["x2"] - SLACK, box["y2"] - SLACK
+    )
+    return maplabels.Segment(x1, y1, x2, y2).hits_box(inside)
 
 
 def problems_of(found: dict[str, Any]) -> list[str]:
