@@ -571,19 +571,17 @@ def _box_at(x: float, y: float, dx: float, dy: float, width: float, height: floa
     """A label's box touching the point (x, y) from the direction (dx, dy): to its right
     when the direction points right, above it when it points up, centred across it when it
     points neither way."""
-    if dx > 0.3:
-        left = x
-    elif dx < -0.3:
-        left = x - width
-    else:
-        left = x - width / 2
-    if dy > 0.3:
-        top = y
-    elif dy < -0.3:
-        top = y - height
-    else:
-        top = y - height / 2
+    left, top = _side_of(x, dx, width), _side_of(y, dy, height)
     return Box(left, top, left + width, top + height)
+
+
+def _side_of(at: float, direction: float, size: float) -> float:
+    """Where a span of ``size`` starts to touch ``at`` from ``direction`` along one axis."""
+    if direction > 0.3:
+        return at
+    if direction < -0.3:
+        return at - size
+    return at - size / 2
 
 
 def place_labels(sites: Sequence[Site], fixed: Sequence[Box], bounds: Box, style: Style) -> Layout:
